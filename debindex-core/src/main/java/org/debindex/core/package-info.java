@@ -1,0 +1,9 @@
+/**
+ * Reading and understanding Debian archives: the base of debindex, usable as a library.
+ *
+ * <p>This package holds the error family shared by every reader ({@link
+ * org.debindex.core.DebindexException}); the formats live in sub-packages: {@code deb822}
+ * (stanza reader), {@code compress} (bounded decompression), {@code version} (Debian version
+ * order), {@code relation} (dependency relations) and {@code model} (Release, packages).
+ */
+package org.debindex.core;
