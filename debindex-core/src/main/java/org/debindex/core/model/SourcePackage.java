@@ -1,0 +1,163 @@
+package org.debindex.core.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.debindex.core.MalformedInputException;
+import org.debindex.core.deb822.FieldName;
+import org.debindex.core.deb822.Paragraph;
+import org.debindex.core.version.DebianVersion;
+
+/**
+ * A source package as a {@code Sources} stanza describes it.
+ *
+ * <p>The name comes from {@code Package} (dak renames the control file's {@code Source}), falling
+ * back to {@code Source} as apt does. {@code Version} is required; the checksum lists are checked
+ * when the package is made.
+ *
+ * <p>Instances are immutable and thread-safe.
+ *
+ * @see <a href="https://www.debian.org/doc/debian-policy/ch-controlfields.html#debian-source-control-files-dsc">Policy §5.4</a>
+ */
+public final class SourcePackage {
+
+    private static final FieldName PACKAGE = FieldName.of("Package");
+    private static final FieldName SOURCE = FieldName.of("Source");
+    private static final FieldName VERSION = FieldName.of("Version");
+
+    private final Paragraph paragraph;
+    private final String name;
+    private final DebianVersion version;
+    private final List<ChecksumEntry> files;
+
+    private SourcePackage(Paragraph paragraph, String name, DebianVersion version, List<ChecksumEntry> files) {
+        this.paragraph = paragraph;
+        this.name = name;
+        this.version = version;
+        this.files = List.copyOf(files);
+    }
+
+    /**
+     * Reads a source package from its paragraph.
+     *
+     * @throws MalformedInputException naming the line, if a required field is missing or malformed
+     * @throws NullPointerException if {@code paragraph} is null
+     */
+    public static SourcePackage of(Paragraph paragraph) throws MalformedInputException {
+        String name = paragraph.has(PACKAGE)
+                ? Stanzas.required(paragraph, PACKAGE)
+                : Stanzas.required(paragraph, SOURCE);
+        DebianVersion version = Stanzas.version(paragraph, Stanzas.requiredIndex(paragraph, VERSION));
+        List<ChecksumEntry> files = checksums(paragraph, HashAlgorithm.SHA256, "Checksums-Sha256");
+        return new SourcePackage(paragraph, name, version, files);
+    }
+
+    /** Reads a {@code Checksums-*} or {@code Files} list: lines of digest, size and file name. */
+    private static List<ChecksumEntry> checksums(Paragraph p, HashAlgorithm algorithm, String field)
+            throws MalformedInputException {
+        int i = p.indexOf(field);
+        if (i < 0) {
+            return List.of();
+        }
+        List<ChecksumEntry> out = new ArrayList<>();
+        String[] lines = p.value(i).split("\n", -1);
+        for (int k = 0; k < lines.length; k++) {
+            String line = lines[k].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] parts = line.split("[ \t]+");
+            String digest = parts[0].toLowerCase(Locale.ROOT);
+            long size = parts.length == 3 ? Stanzas.parseNumber(parts[1]) : -1;
+            if (parts.length != 3 || size < 0 || digest.length() != algorithm.hexLength()
+                    || !ChecksumEntry.isLowerHex(digest)) {
+                throw new MalformedInputException(p.source(), p.lineOf(i) + k, -1, "line " + MalformedInputException.quote(line)
+                        + " in " + field + " is not \"<" + algorithm.hexLength() + " hex digits> <size> <file>\"");
+            }
+            out.add(new ChecksumEntry(parts[2], size, digest));
+        }
+        return out;
+    }
+
+    /** The source package name. */
+    public String name() {
+        return name;
+    }
+
+    /** {@code Version}. */
+    public DebianVersion version() {
+        return version;
+    }
+
+    /** The paragraph, with every field as written. */
+    public Paragraph paragraph() {
+        return paragraph;
+    }
+
+    /**
+     * Any field by name, ignoring case.
+     *
+     * @throws IllegalArgumentException if {@code field} is not a valid field name
+     */
+    public Optional<String> get(String field) {
+        return paragraph.get(field);
+    }
+
+    /** {@code Binary}: the binary packages it builds. */
+    public List<String> binaries() {
+        return paragraph.get("Binary").map(SourcePackage::commaList).orElse(List.of());
+    }
+
+    /** {@code Architecture}: the architectures it builds for (words such as {@code any}, {@code all}). */
+    public List<String> architectures() {
+        return paragraph.get("Architecture").map(v -> List.of(v.strip().split("\\s+"))).orElse(List.of())
+                .stream().filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** {@code Format}, such as {@code 3.0 (quilt)}. */
+    public Optional<String> format() {
+        return paragraph.get("Format");
+    }
+
+    /** {@code Directory}: where its files are, from the archive root. */
+    public Optional<String> directory() {
+        return paragraph.get("Directory");
+    }
+
+    /** {@code Maintainer}. */
+    public Optional<String> maintainer() {
+        return paragraph.get("Maintainer");
+    }
+
+    /** {@code Uploaders}, split at the commas between addresses. */
+    public List<String> uploaders() {
+        return paragraph.get("Uploaders").map(SourcePackage::commaList).orElse(List.of());
+    }
+
+    /** {@code Homepage}. */
+    public Optional<String> homepage() {
+        return paragraph.get("Homepage");
+    }
+
+    /** {@code Checksums-Sha256}: the files of the source package with size and SHA-256. */
+    public List<ChecksumEntry> files() {
+        return files;
+    }
+
+    private static List<String> commaList(String value) {
+        List<String> out = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String s = part.strip().replaceAll("\\s+", " ");
+            if (!s.isEmpty()) {
+                out.add(s);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    @Override
+    public String toString() {
+        return name + " " + version;
+    }
+}

@@ -1,0 +1,96 @@
+package org.debindex.core.model;
+
+import java.util.OptionalLong;
+import org.debindex.core.MalformedInputException;
+import org.debindex.core.deb822.FieldName;
+import org.debindex.core.deb822.Paragraph;
+import org.debindex.core.version.DebianVersion;
+
+/** Field access shared by the models, with errors that name the source and line. */
+final class Stanzas {
+
+    private Stanzas() {
+    }
+
+    static int requiredIndex(Paragraph p, FieldName field) throws MalformedInputException {
+        int i = p.indexOf(field);
+        if (i < 0) {
+            throw new MalformedInputException(p.source(), p.line(), p.offset(),
+                    "paragraph has no \"" + field.name() + "\" field");
+        }
+        if (p.valueSpan(i).length() == 0) {
+            throw error(p, i, "field \"" + field.name() + "\" is empty");
+        }
+        return i;
+    }
+
+    static String required(Paragraph p, FieldName field) throws MalformedInputException {
+        return p.value(requiredIndex(p, field));
+    }
+
+    static DebianVersion version(Paragraph p, int i) throws MalformedInputException {
+        try {
+            return DebianVersion.parse(p.value(i));
+        } catch (MalformedInputException e) {
+            throw e.at(p.source(), p.lineOf(i), p.valueSpan(i).offset());
+        }
+    }
+
+    static void checkNumber(Paragraph p, FieldName field) throws MalformedInputException {
+        int i = p.indexOf(field);
+        if (i >= 0 && parseNumber(p.value(i)) < 0) {
+            throw error(p, i, "field \"" + field.name() + "\" has value " + MalformedInputException.quote(p.value(i))
+                    + "; expected a non-negative integer");
+        }
+    }
+
+    static OptionalLong number(Paragraph p, FieldName field) {
+        int i = p.indexOf(field);
+        return i < 0 ? OptionalLong.empty() : OptionalLong.of(parseNumber(p.value(i)));
+    }
+
+    /** Decimal digits only, at most 18 of them; -1 otherwise. */
+    static long parseNumber(String text) {
+        if (text.isEmpty() || text.length() > 18) {
+            return -1;
+        }
+        long n = 0;
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    static MalformedInputException error(Paragraph p, int field, String problem) {
+        return new MalformedInputException(p.source(), p.lineOf(field), p.valueSpan(field).offset(), problem);
+    }
+
+    static String firstLine(String value) {
+        int nl = value.indexOf('\n');
+        return nl < 0 ? value : value.substring(0, nl);
+    }
+
+    /**
+     * The continuation lines of a Description in Policy's form: each line without its leading
+     * space, a lone {@code .} as an empty line.
+     */
+    static String afterFirstLine(String value) {
+        int nl = value.indexOf('\n');
+        if (nl < 0) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(value.length() - nl);
+        for (String line : value.substring(nl + 1).split("\n", -1)) {
+            String text = line.isEmpty() ? line : line.substring(1);
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            out.append(text.equals(".") ? "" : text);
+        }
+        return out.toString();
+    }
+}
