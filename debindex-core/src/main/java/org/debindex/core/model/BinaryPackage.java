@@ -51,8 +51,7 @@ public final class BinaryPackage {
      */
     public static BinaryPackage of(Paragraph paragraph) throws MalformedInputException {
         String name = Stanzas.required(paragraph, PACKAGE);
-        int v = Stanzas.requiredIndex(paragraph, VERSION);
-        DebianVersion version = Stanzas.version(paragraph, v);
+        DebianVersion version = Stanzas.version(paragraph, Stanzas.requiredIndex(paragraph, VERSION));
         String architecture = Stanzas.required(paragraph, ARCHITECTURE);
         Stanzas.checkNumber(paragraph, SIZE);
         Stanzas.checkNumber(paragraph, INSTALLED_SIZE);

@@ -28,20 +28,25 @@ public record SourceRef(String name, DebianVersion version) {
      * @throws NullPointerException if an argument is null
      */
     public static SourceRef parse(String value, DebianVersion binaryVersion) throws MalformedInputException {
+        Objects.requireNonNull(binaryVersion, "binaryVersion");
         String v = value.strip();
         int paren = v.indexOf('(');
-        if (paren < 0) {
-            if (v.isEmpty() || v.chars().anyMatch(c -> c == ' ' || c == '\t' || c == ')')) {
-                throw MalformedInputException.ofValue("source " + MalformedInputException.quote(value)
-                        + " is not \"name\" or \"name (version)\"");
-            }
-            return new SourceRef(v, binaryVersion);
+        int nameEnd = paren < 0 ? v.length() : paren;
+        while (nameEnd > 0 && (v.charAt(nameEnd - 1) == ' ' || v.charAt(nameEnd - 1) == '\t')) {
+            nameEnd--;
         }
-        String name = v.substring(0, paren).strip();
-        if (name.isEmpty() || !v.endsWith(")") || name.chars().anyMatch(c -> c == ' ' || c == '\t')) {
+        boolean valid = nameEnd > 0 && (paren < 0 || v.endsWith(")"));
+        for (int i = 0; valid && i < nameEnd; i++) {
+            char c = v.charAt(i);
+            valid = c > ' ' && c != ')' && c != '(';
+        }
+        if (!valid) {
             throw MalformedInputException.ofValue("source " + MalformedInputException.quote(value)
                     + " is not \"name\" or \"name (version)\"");
         }
-        return new SourceRef(name, DebianVersion.parse(v.substring(paren + 1, v.length() - 1)));
+        String name = v.substring(0, nameEnd);
+        return paren < 0
+                ? new SourceRef(name, binaryVersion)
+                : new SourceRef(name, DebianVersion.parse(v.substring(paren + 1, v.length() - 1)));
     }
 }

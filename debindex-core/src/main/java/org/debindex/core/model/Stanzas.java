@@ -18,14 +18,16 @@ final class Stanzas {
             throw new MalformedInputException(p.source(), p.line(), p.offset(),
                     "paragraph has no \"" + field.name() + "\" field");
         }
-        if (p.valueSpan(i).length() == 0) {
-            throw error(p, i, "field \"" + field.name() + "\" is empty");
-        }
         return i;
     }
 
     static String required(Paragraph p, FieldName field) throws MalformedInputException {
-        return p.value(requiredIndex(p, field));
+        int i = requiredIndex(p, field);
+        String value = p.value(i);
+        if (value.isEmpty()) {
+            throw error(p, i, "field \"" + field.name() + "\" is empty");
+        }
+        return value;
     }
 
     static DebianVersion version(Paragraph p, int i) throws MalformedInputException {
