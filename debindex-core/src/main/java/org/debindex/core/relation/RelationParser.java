@@ -87,7 +87,16 @@ final class RelationParser {
      */
     private Relation parseRelation() throws MalformedInputException {
         int start = pos;
-        int nameEnd = scanWord(pos, true);
+        // the common case, a valid name, is checked while scanning; the rest only for the message
+        int nameEnd = start;
+        while (nameEnd < n && Tokens.isPackageNameChar(s.charAt(nameEnd))) {
+            nameEnd++;
+        }
+        boolean isClean = nameEnd == n || isNameEnd(s.charAt(nameEnd));
+        if (!isClean) {
+            // take in the offending characters so that the message quotes the whole word
+            nameEnd = scanWord(nameEnd, true);
+        }
         if (nameEnd == start) {
             char c = s.charAt(start);
             if (c == ',') {
@@ -99,9 +108,8 @@ final class RelationParser {
             throw error(start, "unexpected " + quoteToken(start) + "; expected a package name");
         }
         String name = s.substring(start, nameEnd);
-        String problem = Tokens.packageNameProblem(name);
-        if (problem != null) {
-            throw error(start, "invalid package name " + quote(name) + ": " + problem);
+        if (!isClean || !Tokens.isAlnum(name.charAt(0))) {
+            throw error(start, "invalid package name " + quote(name) + ": " + Tokens.packageNameProblem(name));
         }
         pos = nameEnd;
 
@@ -396,6 +404,11 @@ final class RelationParser {
     private MalformedInputException unterminated(int open, String what, String after, String close) {
         return error(open, "unterminated " + what + " " + quote(s.substring(open).stripTrailing()) + " after "
                 + quote(after) + "; expected " + quote(close));
+    }
+
+    /** Whether {@code c} ends a package name: whitespace, a delimiter or the qualifier's colon. */
+    private static boolean isNameEnd(char c) {
+        return Tokens.isWhitespace(c) || Tokens.isDelimiter(c) || c == ':';
     }
 
     /** End of the word at {@code from}: up to whitespace, a delimiter, and (for names) a colon. */

@@ -32,16 +32,46 @@ final class Tokens {
         }
     }
 
-    static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
+    /** Character classes of ASCII, one bit each; a constant table, written only here. */
+    private static final byte[] CLASSES = new byte[128];
+    private static final byte LOWER_ALNUM = 1;
+    private static final byte UPPER = 2;
+    /** dpkg's package-name characters besides letters and digits. */
+    private static final byte NAME_PUNCT = 4;
+    /** Policy's package-name (and build-profile) characters besides letters and digits. */
+    private static final byte POLICY_PUNCT = 8;
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            CLASSES[c] = LOWER_ALNUM;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            CLASSES[c] = LOWER_ALNUM;
+        }
+        for (char c = 'A'; c <= 'Z'; c++) {
+            CLASSES[c] = UPPER;
+        }
+        CLASSES['+'] = NAME_PUNCT | POLICY_PUNCT;
+        CLASSES['-'] = NAME_PUNCT | POLICY_PUNCT;
+        CLASSES['.'] = NAME_PUNCT | POLICY_PUNCT;
+        CLASSES['_'] = NAME_PUNCT;
+    }
+
+    private static boolean is(char c, int classes) {
+        return c < 128 && (CLASSES[c] & classes) != 0;
     }
 
     static boolean isLowerAlnum(char c) {
-        return (c >= 'a' && c <= 'z') || isDigit(c);
+        return is(c, LOWER_ALNUM);
     }
 
     static boolean isAlnum(char c) {
-        return isLowerAlnum(c) || (c >= 'A' && c <= 'Z');
+        return is(c, LOWER_ALNUM | UPPER);
+    }
+
+    /** Whether {@code c} may appear in a package name after the first character (dpkg's rule). */
+    static boolean isPackageNameChar(char c) {
+        return is(c, LOWER_ALNUM | UPPER | NAME_PUNCT);
     }
 
     /**
@@ -61,7 +91,7 @@ final class Tokens {
         }
         for (int i = 1; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (!isAlnum(c) && c != '+' && c != '-' && c != '.' && c != '_') {
+            if (!isPackageNameChar(c)) {
                 return "character " + MalformedInputException.quote(String.valueOf(c))
                         + " not allowed (only letters, digits and \"+-._\")";
             }
@@ -75,8 +105,7 @@ final class Tokens {
             return false;
         }
         for (int i = 1; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!isLowerAlnum(c) && c != '+' && c != '-' && c != '.') {
+            if (!is(name.charAt(i), LOWER_ALNUM | POLICY_PUNCT)) {
                 return false;
             }
         }
@@ -126,7 +155,7 @@ final class Tokens {
         }
         for (int i = 1; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (!isLowerAlnum(c) && c != '+' && c != '-' && c != '.') {
+            if (!is(c, LOWER_ALNUM | POLICY_PUNCT)) {
                 return "character " + MalformedInputException.quote(String.valueOf(c))
                         + " not allowed (only lower-case letters, digits and \"+-.\")";
             }
