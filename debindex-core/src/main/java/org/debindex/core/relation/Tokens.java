@@ -163,10 +163,14 @@ final class Tokens {
         return null;
     }
 
-    /** Throws {@link IllegalArgumentException} naming {@code what} when {@code problem} is set. */
+    /**
+     * Throws {@link IllegalArgumentException} when {@code problem} is set, naming {@code what} and
+     * the bad value: {@code invalid package name "a b": character " " not allowed (...)}.
+     */
     static void check(String problem, String what, String value) {
         if (problem != null) {
-            throw new IllegalArgumentException(what + " " + MalformedInputException.quote(value) + " " + problem);
+            throw new IllegalArgumentException(
+                    "invalid " + what + " " + MalformedInputException.quote(value) + ": " + problem);
         }
     }
 }

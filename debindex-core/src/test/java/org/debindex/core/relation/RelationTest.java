@@ -22,11 +22,12 @@ class RelationTest {
 
     @Test
     void invalid_names_are_programming_errors() {
-        assertEquals("package name \"foo bar\" character \" \" not allowed (only letters, digits and \"+-._\")",
+        assertEquals("invalid package name \"foo bar\": character \" \" not allowed"
+                        + " (only letters, digits and \"+-._\")",
                 assertThrows(IllegalArgumentException.class, () -> Relation.of("foo bar")).getMessage());
-        assertEquals("package name \"\" must not be empty",
+        assertEquals("invalid package name \"\": must not be empty",
                 assertThrows(IllegalArgumentException.class, () -> Relation.of("")).getMessage());
-        assertEquals("architecture qualifier \"Any\" must start with a lower-case letter or digit",
+        assertEquals("invalid architecture qualifier \"Any\": must start with a lower-case letter or digit",
                 assertThrows(IllegalArgumentException.class, () -> new Relation("foo", Optional.of("Any"),
                         Optional.empty(), Optional.empty(), Optional.empty())).getMessage());
         assertEquals("packageName", assertThrows(NullPointerException.class, () -> Relation.of(null)).getMessage());
@@ -39,10 +40,11 @@ class RelationTest {
         assertEquals("architecture restriction must name at least one architecture",
                 assertThrows(IllegalArgumentException.class, () -> new ArchitectureRestriction(false, List.of()))
                         .getMessage());
-        assertEquals("architecture \"!amd64\" must start with a lower-case letter or digit",
+        assertEquals("invalid architecture \"!amd64\": must start with a lower-case letter or digit",
                 assertThrows(IllegalArgumentException.class,
                         () -> new ArchitectureRestriction(true, List.of("!amd64"))).getMessage());
-        assertEquals("build profile \"no check\" character \" \" not allowed (only lower-case letters, digits and \"+-.\")",
+        assertEquals("invalid build profile \"no check\": character \" \" not allowed"
+                        + " (only lower-case letters, digits and \"+-.\")",
                 assertThrows(IllegalArgumentException.class, () -> new BuildProfileTerm(false, "no check"))
                         .getMessage());
         assertEquals("build profile list must have at least one term",
