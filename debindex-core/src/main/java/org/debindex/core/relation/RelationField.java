@@ -77,6 +77,9 @@ public enum RelationField {
     /** {@code Build-Conflicts-Indep} (Policy §7.7). */
     BUILD_CONFLICTS_INDEP("Build-Conflicts-Indep", true, false, false, false);
 
+    /** {@code values()} copies its array on every call; lookups by name are frequent. */
+    private static final RelationField[] ALL = values();
+
     private final String fieldName;
     private final boolean isSourceField;
     private final boolean allowsAlternatives;
@@ -101,7 +104,7 @@ public enum RelationField {
      */
     public static Optional<RelationField> forName(CharSequence name) {
         Objects.requireNonNull(name, "name");
-        for (RelationField field : values()) {
+        for (RelationField field : ALL) {
             if (equalsIgnoreAsciiCase(field.fieldName, name)) {
                 return Optional.of(field);
             }
