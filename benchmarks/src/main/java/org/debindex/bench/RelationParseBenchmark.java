@@ -87,7 +87,9 @@ public class RelationParseBenchmark {
 
     private static Path testdata() throws IOException {
         String env = System.getenv("DEBINDEX_TESTDATA");
-        String configured = env != null && !env.isEmpty() ? env : System.getProperty("debindex.testdata", "../shared/testdata");
+        String configured = env != null && !env.isEmpty()
+                ? env
+                : System.getProperty("debindex.testdata", "../shared/testdata");
         Path root = Paths.get(configured).toAbsolutePath().normalize();
         if (!Files.isDirectory(root.resolve("debian/dists"))) {
             throw new IOException("shared Debian test data not found at " + root + " (set DEBINDEX_TESTDATA)");

@@ -154,7 +154,8 @@ final class RelationParser {
         String qualifier = s.substring(pos, end);
         String problem = Tokens.architectureNameProblem(qualifier);
         if (problem != null) {
-            throw error(pos, "invalid architecture qualifier " + quote(qualifier) + " of " + quote(name) + ": " + problem);
+            throw error(pos, "invalid architecture qualifier " + quote(qualifier) + " of " + quote(name) + ": "
+                    + problem);
         }
         if (!field.allowsNativeQualifier() && qualifier.equals("native")) {
             throw error(pos, "architecture qualifier \":native\" not allowed in " + field);

@@ -83,7 +83,8 @@ class ArchitecturesTest {
         List<String> disagreements = new ArrayList<>();
         int checked = 0;
         int matched = 0;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 String[] f = line.split(" ");
@@ -101,7 +102,8 @@ class ArchitecturesTest {
         assertEquals(List.of(), disagreements);
         // 569 architectures in dpkg 1.21/1.22 plus the three extra names, against all patterns
         assertTrue(checked > 300_000, "only " + checked + " pairs checked");
-        System.out.printf("Architectures agrees with Dpkg::Arch::debarch_is on %,d pairs (%,d matches)%n", checked, matched);
+        System.out.printf("Architectures agrees with Dpkg::Arch::debarch_is on %,d pairs (%,d matches)%n",
+                checked, matched);
     }
 
     @Test

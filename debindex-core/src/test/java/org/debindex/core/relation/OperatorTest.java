@@ -67,7 +67,8 @@ class OperatorTest {
     @Test
     void semantics_agree_with_dpkg() throws IOException, InterruptedException {
         Path dpkg = Path.of("/usr/bin/dpkg");
-        assumeTrue(Files.isExecutable(dpkg), "dpkg not installed: differential check against dpkg --compare-versions skipped");
+        assumeTrue(Files.isExecutable(dpkg),
+                "dpkg not installed: differential check against dpkg --compare-versions skipped");
         List<String> disagreements = new ArrayList<>();
         for (String[] row : TABLE) {
             for (Operator op : ORDER) {

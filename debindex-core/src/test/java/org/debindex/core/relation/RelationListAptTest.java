@@ -114,7 +114,8 @@ class RelationListAptTest {
                 ours = "ERROR " + e.getMessage();
             }
             if (!ours.equals(aptLines.get(i)) && disagreements.size() < 10) {
-                disagreements.add(field + ": " + values.get(i) + "\n   apt:  " + aptLines.get(i) + "\n   ours: " + ours);
+                disagreements.add(field + ": " + values.get(i) + "\n   apt:  " + aptLines.get(i)
+                        + "\n   ours: " + ours);
             }
         }
         System.out.printf("%s: apt and debindex agree on %,d relation fields (%,d groups, %,d alternatives%s)%n",
@@ -162,7 +163,9 @@ class RelationListAptTest {
         Path err = Files.createTempFile("apt-check", ".err");
         try {
             pb.redirectError(err.toFile());
-            pb.redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stdout.toFile()));
+            pb.redirectOutput(stdout == null
+                    ? ProcessBuilder.Redirect.DISCARD
+                    : ProcessBuilder.Redirect.to(stdout.toFile()));
             Process p = pb.start();
             if (!p.waitFor(300, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

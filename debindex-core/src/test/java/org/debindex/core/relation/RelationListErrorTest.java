@@ -87,7 +87,8 @@ class RelationListErrorTest {
 
     static Stream<Arguments> unbalanced_brackets_and_parentheses() {
         return Stream.of(
-                error(DEPENDS, "a (>= 1.0", 2, "unterminated version restriction \"(>= 1.0\" after \"a\"; expected \")\""),
+                error(DEPENDS, "a (>= 1.0", 2,
+                        "unterminated version restriction \"(>= 1.0\" after \"a\"; expected \")\""),
                 error(DEPENDS, "a (>=", 2, "unterminated version restriction \"(>=\" after \"a\"; expected \")\""),
                 error(DEPENDS, "a (", 2, "unterminated version restriction \"(\" after \"a\"; expected \")\""),
                 error(DEPENDS, "a (>= 1.0, b", 9, "unexpected \",\" in version restriction of \"a\"; expected \")\""),
@@ -127,9 +128,12 @@ class RelationListErrorTest {
                 error(DEPENDS, "a (>= )", 6, "missing version after \">=\" in version restriction of \"a\""),
                 error(DEPENDS, "a (>=)", 5, "missing version after \">=\" in version restriction of \"a\""),
                 error(DEPENDS, "a (<<\n)", 6, "missing version after \"<<\" in version restriction of \"a\""),
-                error(DEPENDS, "a ()", 2, "empty version restriction \"()\" after \"a\"; " + expected + " and a version"),
-                error(DEPENDS, "a ( )", 2, "empty version restriction \"( )\" after \"a\"; " + expected + " and a version"),
-                error(DEPENDS, "a (1.0)", 3, "missing operator before \"1.0\" in version restriction of \"a\"; " + expected),
+                error(DEPENDS, "a ()", 2,
+                        "empty version restriction \"()\" after \"a\"; " + expected + " and a version"),
+                error(DEPENDS, "a ( )", 2,
+                        "empty version restriction \"( )\" after \"a\"; " + expected + " and a version"),
+                error(DEPENDS, "a (1.0)", 3,
+                        "missing operator before \"1.0\" in version restriction of \"a\"; " + expected),
                 error(DEPENDS, "a (=> 1)", 3, "bad operator \"=>\" in version restriction of \"a\"; " + expected),
                 error(DEPENDS, "a (<> 1)", 3, "bad operator \"<>\" in version restriction of \"a\"; " + expected),
                 error(DEPENDS, "a (>< 1)", 3, "bad operator \"><\" in version restriction of \"a\"; " + expected),
@@ -137,7 +141,8 @@ class RelationListErrorTest {
                 error(DEPENDS, "a (== 1)", 3, "bad operator \"==\" in version restriction of \"a\"; " + expected),
                 error(DEPENDS, "a (<<= 1)", 3, "bad operator \"<<=\" in version restriction of \"a\"; " + expected),
                 error(DEPENDS, "a (! 1)", 3, "bad operator \"!\" in version restriction of \"a\"; " + expected),
-                error(DEPENDS, "a (~1)", 3, "missing operator before \"~1\" in version restriction of \"a\"; " + expected),
+                error(DEPENDS, "a (~1)", 3,
+                        "missing operator before \"~1\" in version restriction of \"a\"; " + expected),
                 error(DEPENDS, "a (>= [1])", 6, "unexpected \"[\" in version restriction of \"a\"; expected a version"),
                 error(DEPENDS, "a (>= 1 2)", 8, "unexpected \"2\" in version restriction of \"a\"; expected \")\""),
                 error(PROVIDES, "a (>= 1)", 3, "operator \">=\" not allowed in Provides; only \"=\""),
@@ -158,10 +163,12 @@ class RelationListErrorTest {
         return Stream.of(
                 error(DEPENDS, "a (>= 1.0$)", 6, "invalid version \"1.0$\" in relation to \"a\":"
                         + " invalid character \"$\" in version number"),
-                error(DEPENDS, "a (>= :1)", 6, "invalid version \":1\" in relation to \"a\": epoch in version is empty"),
+                error(DEPENDS, "a (>= :1)", 6,
+                        "invalid version \":1\" in relation to \"a\": epoch in version is empty"),
                 error(DEPENDS, "a (= x:1)", 5, "invalid version \"x:1\" in relation to \"a\":"
                         + " epoch in version is not a number"),
-                error(DEPENDS, "a (= 1.0-)", 5, "invalid version \"1.0-\" in relation to \"a\": revision number is empty"),
+                error(DEPENDS, "a (= 1.0-)", 5,
+                        "invalid version \"1.0-\" in relation to \"a\": revision number is empty"),
                 error(DEPENDS, "a (= 1:)", 5, "invalid version \"1:\" in relation to \"a\":"
                         + " nothing after colon in version number"),
                 error(DEPENDS, "a (= 1.0-1_2)", 5, "invalid version \"1.0-1_2\" in relation to \"a\":"
@@ -178,8 +185,10 @@ class RelationListErrorTest {
 
     static Stream<Arguments> restriction_problems() {
         return Stream.of(
-                error(BUILD_DEPENDS, "a [!i386 amd64]", 9, "mixed negated and plain architectures in \"[!i386 amd64]\""),
-                error(BUILD_CONFLICTS, "a [i386 !amd64]", 8, "mixed negated and plain architectures in \"[i386 !amd64]\""),
+                error(BUILD_DEPENDS, "a [!i386 amd64]", 9,
+                        "mixed negated and plain architectures in \"[!i386 amd64]\""),
+                error(BUILD_CONFLICTS, "a [i386 !amd64]", 8,
+                        "mixed negated and plain architectures in \"[i386 !amd64]\""),
                 error(BUILD_DEPENDS, "a <!nocheck> [amd64]", 13, "architecture restriction \"[amd64]\" must come before"
                         + " the build profile lists; found after \"a <!nocheck>\""),
                 error(BUILD_DEPENDS, "a [amd64] [i386]", 10,
@@ -202,12 +211,14 @@ class RelationListErrorTest {
                         + " character \"_\" not allowed (only lower-case letters, digits and \"-\")"),
                 error(BUILD_DEPENDS, "a <!>", 3, "missing build profile name after \"!\" in \"<!>\""),
                 error(BUILD_DEPENDS, "a <Nocheck>", 3,
-                        "invalid build profile \"Nocheck\" in \"<Nocheck>\": must start with a lower-case letter or digit"),
+                        "invalid build profile \"Nocheck\" in \"<Nocheck>\":"
+                        + " must start with a lower-case letter or digit"),
                 error(BUILD_DEPENDS, "a <pkg:foo>", 3, "invalid build profile \"pkg:foo\" in \"<pkg:foo>\":"
                         + " character \":\" not allowed (only lower-case letters, digits and \"+-.\")"),
                 error(DEPENDS, "a [amd64]", 2, "architecture restriction \"[amd64]\" not allowed in Depends"),
                 error(PROVIDES, "a [amd64", 2, "architecture restriction \"[amd64\" not allowed in Provides"),
-                error(BUILT_USING, "a (= 1) <!nocheck>", 8, "build profile list \"<!nocheck>\" not allowed in Built-Using"),
+                error(BUILT_USING, "a (= 1) <!nocheck>", 8,
+                        "build profile list \"<!nocheck>\" not allowed in Built-Using"),
                 error(DEPENDS, "a:native", 2, "architecture qualifier \":native\" not allowed in Depends"));
     }
 
@@ -223,7 +234,8 @@ class RelationListErrorTest {
                 error(DEPENDS, "foo/bar", 0, "invalid package name \"foo/bar\": character \"/\"" + allowed),
                 error(DEPENDS, "a, -foo", 3, "invalid package name \"-foo\": must start with a letter or digit"),
                 error(DEPENDS, "f\u00f6o", 0, "invalid package name \"f\u00f6o\": character \"\u00f6\"" + allowed),
-                error(DEPENDS, "foo\u00a0bar", 0, "invalid package name \"foo\\u00a0bar\": character \"\\u00a0\"" + allowed),
+                error(DEPENDS, "foo\u00a0bar", 0,
+                        "invalid package name \"foo\\u00a0bar\": character \"\\u00a0\"" + allowed),
                 error(DEPENDS, "(>= 1)", 0, "unexpected \"(\"; expected a package name"),
                 error(DEPENDS, ":any", 0, "unexpected \":\"; expected a package name"),
                 error(DEPENDS, "foo:", 3, "missing architecture qualifier after \"foo:\""),

@@ -191,7 +191,8 @@ class RelationListTest {
 
     @Test
     void build_profiles_are_lists_of_terms() throws MalformedInputException {
-        Relation r = only(parse("foo <!nocheck> <stage1 !cross> <pkg.foo.bar-baz.1>", RelationField.BUILD_DEPENDS_INDEP));
+        Relation r = only(parse("foo <!nocheck> <stage1 !cross> <pkg.foo.bar-baz.1>",
+                RelationField.BUILD_DEPENDS_INDEP));
         assertEquals(Optional.of(profiles("!nocheck", "stage1 !cross", "pkg.foo.bar-baz.1")), r.buildProfiles());
         assertEquals("foo <!nocheck> <stage1 !cross> <pkg.foo.bar-baz.1>", r.toString());
     }

@@ -40,7 +40,8 @@ class VersionConstraintTest {
 
     @Test
     void only_the_two_inclusive_operators_have_a_legacy_symbol() {
-        for (Operator op : new Operator[] {Operator.STRICTLY_EARLIER, Operator.EXACTLY_EQUAL, Operator.STRICTLY_LATER}) {
+        Operator[] withoutLegacy = {Operator.STRICTLY_EARLIER, Operator.EXACTLY_EQUAL, Operator.STRICTLY_LATER};
+        for (Operator op : withoutLegacy) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> new VersionConstraint(op, ONE, true));
             assertEquals("operator has no legacy symbol: " + op.symbol(), e.getMessage());
