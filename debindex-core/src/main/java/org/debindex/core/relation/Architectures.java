@@ -22,8 +22,10 @@ import java.util.Set;
  * <arch>}, and an architecture missing from the table is matched only by its own name and by
  * {@code any}. Deb-src-control(5) and Policy §11.1 describe the wildcards.
  *
- * <p>The table is dpkg's {@code cputable} and {@code tupletable} (dpkg 1.21, the same architectures
- * as trixie's dpkg 1.22). Case matters: Debian architecture names are lower case.
+ * <p>The table is dpkg's {@code cputable} and {@code tupletable} as of dpkg 1.21.22 (bookworm): 569
+ * architectures. An architecture added by a later dpkg is matched only by its own name and by
+ * {@code any} until it is added here; {@code ArchitecturesTest} compares the table with the dpkg
+ * installed where the tests run. Case matters: Debian architecture names are lower case.
  *
  * <p>Immutable and thread-safe; the class holds only constant tables.
  */
