@@ -25,9 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
  * alternatives, qualifiers, operators and versions.
  *
  * <p>For Sources, apt's {@code parse_src_depends} evaluates architecture restrictions and build
- * profiles for the given architecture (amd64, no profile active) and drops what does not apply;
+ * profiles for a host architecture and a set of active profiles and drops what does not apply;
  * the Java side does the same with {@link RelationList#evaluatedFor}, so this also checks the
- * wildcard and profile evaluation on real data. Skipped with a reason when python3-apt is missing.
+ * wildcard and profile evaluation on real data, for three hosts: amd64 with no profile, armhf with
+ * {@code nocheck nodoc}, hurd-i386 with {@code stage1 cross}. Skipped with a reason when
+ * python3-apt is missing.
  */
 class RelationListAptTest {
 
@@ -38,12 +40,13 @@ class RelationListAptTest {
             "import sys, apt_pkg",
             "apt_pkg.init()",
             "data = open(sys.argv[1], encoding='utf-8').read().split('\\0')",
+            "arch = sys.argv[2]",
             "out = []",
             "for rec in data[:-1]:",
             "    kind, value = rec.split('\\x01', 1)",
             "    try:",
             "        if kind == 'S':",
-            "            groups = apt_pkg.parse_src_depends(value, False, 'amd64')",
+            "            groups = apt_pkg.parse_src_depends(value, False, arch)",
             "        else:",
             "            groups = apt_pkg.parse_depends(value, False)",
             "        out.append(', '.join(' | '.join(n + (' (%s %s)' % (op, v) if op else '') for n, v, op in g)"
@@ -58,19 +61,23 @@ class RelationListAptTest {
 
     @Test
     void trixie_packages_agree_with_apt() throws IOException, InterruptedException {
-        compare(SharedTestData.dists("trixie", "main/binary-amd64/Packages.xz"));
+        Values values = read(SharedTestData.dists("trixie", "main/binary-amd64/Packages.xz"));
+        compare(values, "amd64", Set.of());
     }
 
     @Test
     void trixie_sources_agree_with_apt() throws IOException, InterruptedException {
-        compare(SharedTestData.dists("trixie", "main/source/Sources.xz"));
+        Values values = read(SharedTestData.dists("trixie", "main/source/Sources.xz"));
+        compare(values, "amd64", Set.of());
+        compare(values, "armhf", Set.of("nocheck", "nodoc"));
+        compare(values, "hurd-i386", Set.of("stage1", "cross"));
     }
 
-    private void compare(Path file) throws IOException, InterruptedException {
-        assumeTrue(Files.isExecutable(PYTHON), PYTHON + " missing: differential check against python3-apt skipped");
-        assumeTrue(run(List.of(PYTHON.toString(), "-c", "import apt_pkg"), null).exitCode == 0,
-                "python3-apt (apt_pkg) not importable: differential check against apt skipped");
+    /** The relation field values of one file, with their fields. */
+    private record Values(String file, List<RelationField> fields, List<String> values) {
+    }
 
+    private static Values read(Path file) throws IOException {
         List<RelationField> fields = new ArrayList<>();
         List<String> values = new ArrayList<>();
         TestStanzas.readXz(file, (stanza, name, value) -> {
@@ -80,6 +87,16 @@ class RelationListAptTest {
                 values.add(value);
             }
         });
+        return new Values(file.getFileName().toString(), fields, values);
+    }
+
+    private void compare(Values data, String architecture, Set<String> profiles)
+            throws IOException, InterruptedException {
+        assumeTrue(Files.isExecutable(PYTHON), PYTHON + " missing: differential check against python3-apt skipped");
+        assumeTrue(run(List.of(PYTHON.toString(), "-c", "import apt_pkg"), null, Set.of()).exitCode == 0,
+                "python3-apt (apt_pkg) not importable: differential check against apt skipped");
+        List<RelationField> fields = data.fields();
+        List<String> values = data.values();
         Path input = tmp.resolve("values");
         try (Writer w = Files.newBufferedWriter(input, StandardCharsets.UTF_8)) {
             for (int i = 0; i < values.size(); i++) {
@@ -91,7 +108,8 @@ class RelationListAptTest {
         }
         Path script = tmp.resolve("apt_parse.py");
         Files.writeString(script, SCRIPT, StandardCharsets.UTF_8);
-        Result apt = run(List.of(PYTHON.toString(), script.toString(), input.toString()), tmp.resolve("out"));
+        Result apt = run(List.of(PYTHON.toString(), script.toString(), input.toString(), architecture),
+                tmp.resolve("out"), profiles);
         assertEquals(0, apt.exitCode, apt.output);
         List<String> aptLines = Files.readAllLines(tmp.resolve("out"), StandardCharsets.UTF_8);
         assertEquals(values.size(), aptLines.size(), "one apt answer per value");
@@ -105,7 +123,7 @@ class RelationListAptTest {
             try {
                 RelationList list = RelationList.parse(values.get(i), field);
                 if (field.isSourceField()) {
-                    list = list.evaluatedFor("amd64", Set.of());
+                    list = list.evaluatedFor(architecture, profiles);
                 }
                 groups += list.groups().size();
                 alternatives += list.allRelations().size();
@@ -119,8 +137,8 @@ class RelationListAptTest {
             }
         }
         System.out.printf("%s: apt and debindex agree on %,d relation fields (%,d groups, %,d alternatives%s)%n",
-                file.getFileName(), values.size(), groups, alternatives,
-                fields.get(0).isSourceField() ? " for amd64 after restrictions" : "");
+                data.file(), values.size(), groups, alternatives, fields.get(0).isSourceField()
+                        ? " for " + architecture + " with profiles " + new java.util.TreeSet<>(profiles) : "");
         assertEquals(List.of(), disagreements);
         assertTrue(values.size() > 40_000, "only " + values.size() + " values compared");
     }
@@ -154,11 +172,16 @@ class RelationListAptTest {
     private record Result(int exitCode, String output) {
     }
 
-    private static Result run(List<String> command, Path stdout) throws IOException, InterruptedException {
+    private static Result run(List<String> command, Path stdout, Set<String> profiles)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command);
-        // apt takes active build profiles from the environment; the comparison assumes none
-        pb.environment().remove("DEB_BUILD_PROFILES");
+        // apt takes the active build profiles from DEB_BUILD_PROFILES; nothing else may leak in
         pb.environment().remove("DEB_BUILD_OPTIONS");
+        if (profiles.isEmpty()) {
+            pb.environment().remove("DEB_BUILD_PROFILES");
+        } else {
+            pb.environment().put("DEB_BUILD_PROFILES", String.join(" ", profiles));
+        }
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Path err = Files.createTempFile("apt-check", ".err");
         try {
