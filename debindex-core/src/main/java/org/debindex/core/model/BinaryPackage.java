@@ -6,6 +6,8 @@ import java.util.OptionalLong;
 import org.debindex.core.MalformedInputException;
 import org.debindex.core.deb822.FieldName;
 import org.debindex.core.deb822.Paragraph;
+import org.debindex.core.relation.RelationField;
+import org.debindex.core.relation.RelationList;
 import org.debindex.core.version.DebianVersion;
 
 /**
@@ -185,6 +187,21 @@ public final class BinaryPackage {
     /** {@code Description-md5}: the key of the long description in Translation files. */
     public Optional<String> descriptionMd5() {
         return paragraph.get("Description-md5");
+    }
+
+    /**
+     * A relation field parsed ({@code Depends}, {@code Provides}, ...); empty when absent. Parsed
+     * on each call, so a caller that needs it often keeps the result.
+     *
+     * @throws MalformedInputException naming the source, line and field if the value is malformed
+     * @throws IllegalArgumentException if {@code field} is not a field of a binary package
+     * @throws NullPointerException if {@code field} is null
+     */
+    public RelationList relations(RelationField field) throws MalformedInputException {
+        if (field.isSourceField()) {
+            throw new IllegalArgumentException("not a field of a binary package: " + field);
+        }
+        return Stanzas.relations(paragraph, field);
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.debindex.core.MalformedInputException;
 import org.debindex.core.deb822.FieldName;
 import org.debindex.core.deb822.Paragraph;
+import org.debindex.core.relation.RelationField;
+import org.debindex.core.relation.RelationList;
 import org.debindex.core.version.DebianVersion;
 
 /**
@@ -154,6 +156,21 @@ public final class SourcePackage {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * A relation field parsed ({@code Depends}, {@code Provides}, ...); empty when absent. Parsed
+     * on each call, so a caller that needs it often keeps the result.
+     *
+     * @throws MalformedInputException naming the source, line and field if the value is malformed
+     * @throws IllegalArgumentException if {@code field} is not a field of a source package
+     * @throws NullPointerException if {@code field} is null
+     */
+    public RelationList relations(RelationField field) throws MalformedInputException {
+        if (!field.isSourceField()) {
+            throw new IllegalArgumentException("not a field of a source package: " + field);
+        }
+        return Stanzas.relations(paragraph, field);
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.util.OptionalLong;
 import org.debindex.core.MalformedInputException;
 import org.debindex.core.deb822.FieldName;
 import org.debindex.core.deb822.Paragraph;
+import org.debindex.core.relation.RelationField;
+import org.debindex.core.relation.RelationList;
 import org.debindex.core.version.DebianVersion;
 
 /** Field access shared by the models, with errors that name the source and line. */
@@ -65,6 +67,26 @@ final class Stanzas {
             n = n * 10 + (c - '0');
         }
         return n;
+    }
+
+    /**
+     * Parses a relation field; an error is placed at its line and byte offset in the source and
+     * names the field.
+     */
+    static RelationList relations(Paragraph p, RelationField field) throws MalformedInputException {
+        int i = p.indexOf(field.fieldName());
+        if (i < 0) {
+            return RelationList.empty();
+        }
+        String value = p.value(i);
+        try {
+            return RelationList.parse(value, field);
+        } catch (MalformedInputException e) {
+            int at = (int) Math.max(0, Math.min(e.offset(), value.length()));
+            long line = p.lineOf(i) + value.substring(0, at).chars().filter(c -> c == '\n').count();
+            throw new MalformedInputException(p.source(), line, p.valueSpan(i).offset() + at,
+                    "field \"" + field.fieldName() + "\": " + e.problem(), e);
+        }
     }
 
     static MalformedInputException error(Paragraph p, int field, String problem) {

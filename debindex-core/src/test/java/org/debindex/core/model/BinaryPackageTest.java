@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.debindex.core.MalformedInputException;
 import org.debindex.core.deb822.Paragraph;
+import org.debindex.core.relation.Operator;
+import org.debindex.core.relation.Relation;
+import org.debindex.core.relation.RelationField;
 import org.debindex.core.version.DebianVersion;
 import org.junit.jupiter.api.Test;
 
@@ -144,5 +147,29 @@ class BinaryPackageTest {
         assertEquals("Translation-de:1: paragraph has no \"Description-<lang>\" field",
                 assertThrows(MalformedInputException.class, () -> TranslationEntry.of(Paragraph.parse("Translation-de",
                         "Package: a\nDescription-md5: " + "0".repeat(32) + "\n"))).getMessage());
+    }
+
+    @Test
+    void relationFieldsParseAndErrorsArePlacedInTheFile() throws Exception {
+        BinaryPackage p = parse(HELLO);
+        assertEquals(List.of(Relation.of("libc6", Operator.LATER_OR_EQUAL, DebianVersion.of("2.34"))),
+                p.relations(RelationField.DEPENDS).allRelations());
+        assertTrue(p.relations(RelationField.PROVIDES).isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> p.relations(RelationField.BUILD_DEPENDS));
+
+        BinaryPackage bad = parse("Package: a\nVersion: 1\nArchitecture: all\nDepends: b,\n c (>= 1) | d [amd64]\n");
+        MalformedInputException e = assertThrows(MalformedInputException.class, () -> bad.relations(RelationField.DEPENDS));
+        assertEquals(5, e.line());
+        assertTrue(e.getMessage().startsWith("Packages:5: field \"Depends\": "), e.getMessage());
+        assertEquals("Package: a\nVersion: 1\nArchitecture: all\nDepends: b,\n c (>= 1) | d ".length(), e.offset());
+    }
+
+    @Test
+    void sourceRelations() throws Exception {
+        SourcePackage s = SourcePackage.of(Paragraph.parse("Sources",
+                "Package: a\nVersion: 1\nBuild-Depends: debhelper-compat (= 13), gcc [amd64] <!nocheck>\n"));
+        assertEquals("debhelper-compat (= 13), gcc [amd64] <!nocheck>",
+                s.relations(RelationField.BUILD_DEPENDS).toString());
+        assertThrows(IllegalArgumentException.class, () -> s.relations(RelationField.DEPENDS));
     }
 }
