@@ -2,6 +2,7 @@ package org.debindex.core.version;
 
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.Optional;
 import org.debindex.core.MalformedInputException;
 
 /**
@@ -50,13 +51,13 @@ public final class DebianVersion implements Comparable<DebianVersion> {
      * @throws NullPointerException if {@code text} is null
      */
     public static DebianVersion parse(CharSequence text) throws MalformedInputException {
-        Objects.requireNonNull(text, "text");
-        String problem = problemWith(text);
+        String s = trim(text);
+        String problem = problem(s);
         if (problem != null) {
             throw MalformedInputException.ofValue(
                     "invalid version " + MalformedInputException.quote(text) + ": " + problem);
         }
-        return build(text.toString().strip());
+        return build(s);
     }
 
     /**
@@ -76,11 +77,20 @@ public final class DebianVersion implements Comparable<DebianVersion> {
     /**
      * Tells whether {@code text} is a valid version, and if not, why.
      *
-     * @return null when valid, else the reason (lower-case, no final period)
+     * @param text the version text; surrounding whitespace is ignored as in {@link #parse}
+     * @return empty when valid, else the reason (lower-case, no final period, without the version)
      * @throws NullPointerException if {@code text} is null
      */
-    public static String problemWith(CharSequence text) {
-        String s = text.toString().strip();
+    public static Optional<String> problemWith(CharSequence text) {
+        return Optional.ofNullable(problem(trim(text)));
+    }
+
+    private static String trim(CharSequence text) {
+        return Objects.requireNonNull(text, "text").toString().strip();
+    }
+
+    /** The reason {@code s} (already trimmed) is not a valid version, or null when it is. */
+    private static String problem(String s) {
         if (s.isEmpty()) {
             return "version string is empty";
         }
