@@ -42,7 +42,8 @@ public final class DebianVersion implements Comparable<DebianVersion> {
     /**
      * Parses a version as it appears in a {@code Version} field or a relation.
      *
-     * <p>Surrounding whitespace is ignored, as dpkg ignores it.
+     * <p>Surrounding spaces and tabs are ignored, as dpkg ignores them; any other whitespace or
+     * control character is invalid.
      *
      * @param text the version text
      * @return the parsed version
@@ -77,7 +78,7 @@ public final class DebianVersion implements Comparable<DebianVersion> {
     /**
      * Tells whether {@code text} is a valid version, and if not, why.
      *
-     * @param text the version text; surrounding whitespace is ignored as in {@link #parse}
+     * @param text the version text; surrounding spaces and tabs are ignored as in {@link #parse}
      * @return empty when valid, else the reason (lower-case, no final period, without the version)
      * @throws NullPointerException if {@code text} is null
      */
@@ -85,8 +86,21 @@ public final class DebianVersion implements Comparable<DebianVersion> {
         return Optional.ofNullable(problem(trim(text)));
     }
 
+    /**
+     * Removes surrounding blanks as dpkg does: only spaces and tabs, because dpkg compares any
+     * other whitespace as a character, so trimming it would change the order silently.
+     */
     private static String trim(CharSequence text) {
-        return Objects.requireNonNull(text, "text").toString().strip();
+        String s = Objects.requireNonNull(text, "text").toString();
+        int start = 0;
+        int end = s.length();
+        while (start < end && isBlank(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isBlank(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
     }
 
     /** The reason {@code s} (already trimmed) is not a valid version, or null when it is. */
@@ -95,7 +109,7 @@ public final class DebianVersion implements Comparable<DebianVersion> {
             return "version string is empty";
         }
         for (int i = 0; i < s.length(); i++) {
-            if (isSpace(s.charAt(i))) {
+            if (isBlank(s.charAt(i))) {
                 return "version string has embedded spaces";
             }
         }
@@ -131,18 +145,22 @@ public final class DebianVersion implements Comparable<DebianVersion> {
         for (int i = colon + 1; i < upstreamEnd; i++) {
             char c = s.charAt(i);
             if (!isAlnum(c) && ".-+~:".indexOf(c) < 0) {
-                return "invalid character " + MalformedInputException.quote(String.valueOf(c))
-                        + " in version number";
+                return invalidCharacter(s, i, "version number");
             }
         }
         for (int i = upstreamEnd + 1; i < s.length(); i++) {
             char c = s.charAt(i);
             if (!isAlnum(c) && ".+~".indexOf(c) < 0) {
-                return "invalid character " + MalformedInputException.quote(String.valueOf(c))
-                        + " in revision number";
+                return invalidCharacter(s, i, "revision number");
             }
         }
         return null;
+    }
+
+    /** Names the whole code point at {@code i}, not half of a surrogate pair. */
+    private static String invalidCharacter(String s, int i, String part) {
+        return "invalid character " + MalformedInputException.quote(Character.toString(s.codePointAt(i)))
+                + " in " + part;
     }
 
     private static DebianVersion build(String s) {
@@ -293,11 +311,12 @@ public final class DebianVersion implements Comparable<DebianVersion> {
         return isDigit(c) || isAlpha(c);
     }
 
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b;
+    /** dpkg's {@code c_isblank}: the only whitespace dpkg trims or calls "embedded spaces". */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
     }
 
-    /** The text as written (surrounding whitespace removed). */
+    /** The text as written (surrounding spaces and tabs removed). */
     @Override
     public String toString() {
         return text;

@@ -88,6 +88,15 @@ class DebianVersionTest {
                 Arguments.of("1.0@", "invalid character \"@\" in version number"),
                 Arguments.of("1.0:1", "epoch in version is not a number"),
                 Arguments.of("1.0\u00e91", "invalid character \"\u00e9\" in version number"),
+                // dpkg trims only blanks (space, tab): other whitespace is compared as a character
+                // by dpkg (with a warning), so it must not be trimmed silently here
+                Arguments.of("1.0\r", "invalid character \"\\r\" in version number"),
+                Arguments.of("1.0\n", "invalid character \"\\n\" in version number"),
+                Arguments.of("1.0-1\r", "invalid character \"\\r\" in revision number"),
+                Arguments.of("1.0\u000b", "invalid character \"\\u000b\" in version number"),
+                Arguments.of("\u30001.0", "invalid character \"\\u3000\" in version number"),
+                Arguments.of("1.0\u2003", "invalid character \"\\u2003\" in version number"),
+                Arguments.of("1.0\ud83d\ude00", "invalid character \"\\ud83d\\ude00\" in version number"),
                 Arguments.of("1.0-1_1", "invalid character \"_\" in revision number"),
                 Arguments.of("1:1.0-1:1", "invalid character \":\" in revision number"),
                 Arguments.of("1.0-a/b", "invalid character \"/\" in revision number"));
