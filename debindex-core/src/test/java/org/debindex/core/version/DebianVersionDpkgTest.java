@@ -2,14 +2,13 @@ package org.debindex.core.version;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
+import org.debindex.core.testdata.HostPrograms;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +34,7 @@ class DebianVersionDpkgTest {
 
     @BeforeAll
     static void findDpkg() {
-        Optional<Dpkg> found = Dpkg.find();
-        assumeTrue(found.isPresent(), "dpkg not found on PATH: the differential test against dpkg is skipped");
-        dpkg = found.get();
+        dpkg = new Dpkg(HostPrograms.require("dpkg", "the differential test against dpkg --compare-versions"));
         seed = VersionGenerator.seed();
         System.out.println("DebianVersionDpkgTest: seed " + seed + " (replay with -Ddebindex.seed=" + seed + ")");
     }

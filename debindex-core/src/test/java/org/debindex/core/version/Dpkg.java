@@ -1,13 +1,11 @@
 package org.debindex.core.version;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,18 +28,6 @@ record Dpkg(Path executable) {
             disagreements = List.copyOf(disagreements);
             warnings = List.copyOf(warnings);
         }
-    }
-
-    /** dpkg from {@code PATH}, if there is one. */
-    static Optional<Dpkg> find() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, "dpkg");
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(new Dpkg(candidate));
-            }
-        }
-        return Optional.empty();
     }
 
     /** The operator that holds when {@code a.compareTo(b)} returns {@code sign}. */
