@@ -10,10 +10,12 @@ import org.debindex.core.MalformedInputException;
  * as dpkg orders them.
  *
  * <p>Syntax and order follow Debian Policy §5.6.12 and dpkg's {@code parseversion} and
- * {@code verrevcmp}. Parsing is stricter than dpkg in one way: a character outside the allowed
- * sets, which dpkg only warns about, is an error here, so that nothing is compared by guesswork.
- * An upstream version that does not start with a digit is accepted, as dpkg accepts it with a
- * warning; {@link #startsWithDigit()} tells.
+ * {@code verrevcmp}. Parsing is stricter than dpkg where dpkg would compare by guesswork: a
+ * character outside the allowed sets, which dpkg only warns about, is an error here, and so is an
+ * epoch with a sign ({@code +1:}), which dpkg's {@code strtol} accepts. An upstream version that
+ * does not start with a digit is accepted, as dpkg accepts it with a warning;
+ * {@link #startsWithDigit()} tells. The whole real archive (trixie and bookworm) parses, and its
+ * order is checked against dpkg itself by the tests.
  *
  * <p>{@link #equals(Object)} compares the text as written, while {@link #compareTo} compares by
  * Debian rules, under which {@code 1.0}, {@code 0:1.0} and {@code 1.0-0} are equal (like {@code
@@ -363,6 +365,7 @@ public final class DebianVersion implements Comparable<DebianVersion> {
         return o instanceof DebianVersion other && text.equals(other.text);
     }
 
+    /** The hash of the text as written, consistent with {@link #equals(Object)}. */
     @Override
     public int hashCode() {
         return text.hashCode();
