@@ -53,6 +53,9 @@ import picocli.CommandLine.Spec;
         })
 public final class Main implements Callable<Integer> {
 
+    // The data-source options are declared before any command reads them so that the command
+    // line is the design's contract from the start; their help says that nothing uses them yet.
+
     @Option(names = "--cache-dir", paramLabel = "DIR",
             description = "Cache directory (default $XDG_CACHE_HOME/debindex, else ~/.cache/debindex)."
                     + " Not used by any command yet.")
@@ -107,14 +110,15 @@ public final class Main implements Callable<Integer> {
      * @param in   standard input, read by commands that read versions or data from it
      * @param out  standard output: answers and help
      * @param err  standard error: one line per error, prefixed {@code debindex: }
-     * @return the exit status: 0, 1, 2, 3 or 70, see {@link ExitStatus}
+     * @return the exit status: 0 success, 1 a negative answer, 2 usage error, 3 bad data or I/O
+     *     error, 70 internal error
      * @throws NullPointerException if any argument is null
      */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         Objects.requireNonNull(args, "args");
         Objects.requireNonNull(in, "in");
-        PrintWriter outWriter = writer(out);
-        PrintWriter errWriter = writer(err);
+        PrintWriter outWriter = writer(Objects.requireNonNull(out, "out"));
+        PrintWriter errWriter = writer(Objects.requireNonNull(err, "err"));
         try {
             ExitStatus status = new ExitStatus(errWriter);
             CommandLine commandLine = new CommandLine(new Main(in))
@@ -137,7 +141,6 @@ public final class Main implements Callable<Integer> {
     }
 
     private static PrintWriter writer(PrintStream stream) {
-        Objects.requireNonNull(stream);
         return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16));
     }
 

@@ -69,20 +69,12 @@ final class SortVersionsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, MalformedInputException {
         List<DebianVersion> versions = new ArrayList<>();
-        if (files.isEmpty()) {
-            read(main.in(), STDIN, versions);
-        }
-        for (String file : files) {
+        for (String file : files.isEmpty() ? List.of("-") : files) {
             if (file.equals("-")) {
                 read(main.in(), STDIN, versions);
             } else {
                 try (InputStream in = Files.newInputStream(Path.of(file))) {
                     read(in, file, versions);
-                } catch (FileSystemException e) {
-                    throw e;
-                } catch (IOException e) {
-                    // a read error (such as EISDIR) says only what went wrong, not where
-                    throw new FileSystemException(file, null, e.getMessage());
                 }
             }
         }
@@ -96,11 +88,24 @@ final class SortVersionsCommand implements Callable<Integer> {
         return ExitStatus.OK;
     }
 
-    /**
-     * Adds the version on each non-blank line. Lines are split on LF only, as bytes: a CR left
-     * inside a line is an invalid character, not a hidden line break.
-     */
+    /** Adds the version on each non-blank line, naming {@code source} in any error. */
     private static void read(InputStream in, String source, List<DebianVersion> versions)
+            throws IOException, MalformedInputException {
+        try {
+            readLines(in, source, versions);
+        } catch (FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            // a read error (EISDIR, EIO) says only what went wrong, not where
+            throw new FileSystemException(source, null, e.getMessage());
+        }
+    }
+
+    /**
+     * Lines are split on LF only, as bytes: a CR left inside a line is an invalid character, not
+     * a hidden line break.
+     */
+    private static void readLines(InputStream in, String source, List<DebianVersion> versions)
             throws IOException, MalformedInputException {
         byte[] buffer = new byte[1 << 16];
         int filled = 0;
