@@ -26,17 +26,20 @@ class DebianVersionDpkgTest {
     private static final int RANDOM_REAL_PAIRS = 4_000;
     private static final int GENERATED_PAIRS = 2_000;
 
-    private static Dpkg dpkg;
     private static long seed;
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void findDpkg() {
-        dpkg = new Dpkg(HostPrograms.require("dpkg", "the differential test against dpkg --compare-versions"));
+    static void pickSeed() {
         seed = VersionGenerator.seed();
         System.out.println("DebianVersionDpkgTest: seed " + seed + " (replay with -Ddebindex.seed=" + seed + ")");
+    }
+
+    /** Looked up by each test, not in {@code @BeforeAll}, so that each is reported as skipped. */
+    private static Dpkg dpkg() {
+        return new Dpkg(HostPrograms.require("dpkg", "the differential test against dpkg --compare-versions"));
     }
 
     private static String line(DebianVersion a, DebianVersion b) {
@@ -50,7 +53,7 @@ class DebianVersionDpkgTest {
             lines.add(line(DebianVersion.of(row.a()), DebianVersion.of(row.b())));
             lines.add(line(DebianVersion.of(row.b()), DebianVersion.of(row.a())));
         }
-        Dpkg.Answer answer = dpkg.check(lines, WORKERS, dir);
+        Dpkg.Answer answer = dpkg().check(lines, WORKERS, dir);
         assertEquals(List.of(), answer.disagreements());
         assertEquals(List.of(), answer.warnings());
     }
@@ -62,7 +65,7 @@ class DebianVersionDpkgTest {
         for (int i = 0; i < GENERATED_PAIRS; i++) {
             lines.add(line(DebianVersion.of(generator.next()), DebianVersion.of(generator.next())));
         }
-        Dpkg.Answer answer = dpkg.check(lines, WORKERS, dir);
+        Dpkg.Answer answer = dpkg().check(lines, WORKERS, dir);
         assertEquals(List.of(), answer.disagreements(), "seed " + seed);
         // the generator also makes versions that start with "~", which dpkg accepts with a warning
         for (String warning : answer.warnings()) {
@@ -84,7 +87,7 @@ class DebianVersionDpkgTest {
             lines.add(line(sorted.get(random.nextInt(sorted.size())), sorted.get(random.nextInt(sorted.size()))));
         }
         long start = System.nanoTime();
-        Dpkg.Answer answer = dpkg.check(lines, WORKERS, dir);
+        Dpkg.Answer answer = dpkg().check(lines, WORKERS, dir);
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.printf("DebianVersionDpkgTest: dpkg checked %,d pairs of real versions (%,d adjacent, %,d random)"
                 + " in %.1f s with %d workers%n", lines.size(), sorted.size() - 1, RANDOM_REAL_PAIRS, millis / 1000.0, WORKERS);
