@@ -1,0 +1,186 @@
+package org.debindex.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code debindex} command: global options, subcommands, and the entry point.
+ *
+ * <p>Global options come before the command, as in {@code debindex --debug sort-versions}. Exit
+ * statuses are those of {@link ExitStatus}.
+ *
+ * <p>An instance holds the parsed options of one run and is not thread-safe; {@link #run} makes a
+ * new one each time and may be called from several threads.
+ */
+@Command(
+        name = "debindex",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        synopsisSubcommandLabel = "COMMAND",
+        sortOptions = false,
+        descriptionHeading = "%n",
+        description = "Search and verify Debian package archives.",
+        optionListHeading = "%nOptions:%n",
+        commandListHeading = "%nCommands:%n",
+        subcommands = {CompareVersionsCommand.class, SortVersionsCommand.class, HelpCommand.class},
+        footerHeading = "%nExit status:%n",
+        footer = {
+            "  0   success",
+            "  1   a negative answer (the relation does not hold, nothing found)",
+            "  2   usage error",
+            "  3   bad input data or an I/O error",
+            "  70  internal error (a bug)",
+        })
+public final class Main implements Callable<Integer> {
+
+    // The data-source options are declared before any command reads them so that the command
+    // line is the design's contract from the start; their help says that nothing uses them yet.
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Cache directory (default $XDG_CACHE_HOME/debindex, else ~/.cache/debindex)."
+                    + " Not used by any command yet.")
+    private Path cacheDir;
+
+    @Option(names = "--sources", paramLabel = "FILE",
+            description = "apt sources file (one-line .list or deb822 .sources) to use instead of the"
+                    + " host's apt configuration; repeatable. Not used by any command yet.")
+    private List<Path> sources = new ArrayList<>();
+
+    @Option(names = "--repo", paramLabel = "LINE",
+            description = "One-line apt source ('deb [OPTIONS] URI SUITE COMPONENT...') to use instead of the"
+                    + " host's apt configuration; repeatable. Not used by any command yet.")
+    private List<String> repos = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print one JSON document on stdout. Not used by any command yet.")
+    private boolean json;
+
+    @Option(names = {"-q", "--quiet"},
+            description = "No progress or informational messages (no command prints any yet).")
+    private boolean quiet;
+
+    @Option(names = "--debug", description = "Print the stack trace of an error.")
+    private boolean debug;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final InputStream in;
+
+    private Main(InputStream in) {
+        this.in = in;
+    }
+
+    /**
+     * Runs {@code debindex} with these arguments and streams, and exits the JVM with its status.
+     *
+     * @param args the command-line arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, System.in, System.out, System.err));
+    }
+
+    /**
+     * Runs {@code debindex} with these arguments and streams, as {@link #main} does but without
+     * exiting: the entry point for tests and for embedding.
+     *
+     * <p>Both output streams are flushed, not closed, before this returns. Safe to call from
+     * several threads with different streams.
+     *
+     * @param args the command-line arguments
+     * @param in   standard input, read by commands that read versions or data from it
+     * @param out  standard output: answers and help
+     * @param err  standard error: one line per error, prefixed {@code debindex: }
+     * @return the exit status: 0 success, 1 a negative answer, 2 usage error, 3 bad data or I/O
+     *     error, 70 internal error
+     * @throws NullPointerException if any argument is null
+     */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        Objects.requireNonNull(args, "args");
+        Objects.requireNonNull(in, "in");
+        PrintWriter outWriter = writer(Objects.requireNonNull(out, "out"));
+        PrintWriter errWriter = writer(Objects.requireNonNull(err, "err"));
+        try {
+            ExitStatus status = new ExitStatus(errWriter);
+            CommandLine commandLine = new CommandLine(new Main(in))
+                    .setOut(outWriter)
+                    .setErr(errWriter)
+                    .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF))
+                    .setParameterExceptionHandler(status)
+                    .setExecutionExceptionHandler(status);
+            try {
+                return commandLine.execute(args);
+            } catch (Error e) {
+                // picocli hands only Exceptions to the handler; an Error (a class missing from lib/,
+                // no memory left) must not end as the JVM's status 1, which means "no" here
+                return status.internalError(e, isDebug(commandLine));
+            }
+        } finally {
+            outWriter.flush();
+            errWriter.flush();
+        }
+    }
+
+    private static PrintWriter writer(PrintStream stream) {
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16));
+    }
+
+    /** Whether {@code --debug} was given to the run that {@code commandLine} belongs to. */
+    static boolean isDebug(CommandLine commandLine) {
+        Object root = commandLine.getCommandSpec().root().userObject();
+        return root instanceof Main main && main.debug;
+    }
+
+    /** Standard input of this run. */
+    InputStream in() {
+        return in;
+    }
+
+    /** Without a command there is nothing to do: a usage error, not the whole help. */
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing command; expected one of: "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    /** {@code debindex --version}: the project version, from a resource filtered by the build. */
+    static final class Version implements IVersionProvider {
+
+        @Override
+        public String[] getVersion() {
+            Properties properties = new Properties();
+            try (InputStream resource = Main.class.getResourceAsStream("version.properties")) {
+                if (resource == null) {
+                    throw new IllegalStateException("version.properties missing from the debindex-cli jar");
+                }
+                properties.load(resource);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new String[] {
+                "debindex " + properties.getProperty("version", "unknown"),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
+                        + System.getProperty("java.vendor") + ")",
+            };
+        }
+    }
+}
