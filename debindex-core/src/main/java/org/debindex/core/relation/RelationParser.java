@@ -224,7 +224,7 @@ final class RelationParser {
             version = DebianVersion.parse(versionText);
         } catch (MalformedInputException e) {
             throw error(versionStart, "invalid version " + quote(versionText) + " in relation to " + quote(name)
-                    + ": " + DebianVersion.problemWith(versionText));
+                    + ": " + DebianVersion.problemWith(versionText).orElse("invalid"));
         }
         skipWhitespace();
         if (pos == n) {
