@@ -71,6 +71,11 @@ public final class DecompressedInputStream extends InputStream {
         return limit;
     }
 
+    /** The decoder underneath (for tests: whether decoding went parallel). */
+    InputStream decoder() {
+        return decoder;
+    }
+
     /** How many decompressed bytes this stream has returned so far. */
     public long position() {
         return position;

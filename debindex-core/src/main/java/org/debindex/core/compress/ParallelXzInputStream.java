@@ -75,6 +75,7 @@ final class ParallelXzInputStream extends InputStream {
     private final List<BlockingQueue<Chunk>> queues;
     private final ConcurrentLinkedQueue<SeekableXZInputStream> idleDecoders = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<byte[]> freeChunks = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger chunksAllocated = new AtomicInteger();
     private final ThreadPoolExecutor workers;
     private final int window;
     private final int chunksPerSegment;
@@ -152,6 +153,11 @@ final class ParallelXzInputStream extends InputStream {
         return totalLength;
     }
 
+    /** How many chunk buffers the workers have allocated: what bounds the memory (for tests). */
+    int chunksAllocated() {
+        return chunksAllocated.get();
+    }
+
     /** How many worker threads this stream started with (for tests). */
     int workerCount() {
         return window;
@@ -205,6 +211,7 @@ final class ParallelXzInputStream extends InputStream {
                 byte[] buffer = freeChunks.poll();
                 if (buffer == null) {
                     buffer = new byte[DecompressOptions.CHUNK_SIZE];
+                    chunksAllocated.incrementAndGet();
                 }
                 int want = (int) Math.min(buffer.length, left);
                 int got = decoder.readNBytes(buffer, 0, want);
