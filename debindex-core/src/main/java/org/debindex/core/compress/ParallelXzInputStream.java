@@ -136,7 +136,9 @@ final class ParallelXzInputStream extends InputStream {
         SeekableXZInputStream first;
         try {
             first = new SeekableXZInputStream(source.open(), memoryLimitKiB, true, cache);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Includes a truncated file, trailing garbage and an index too big for the memory
+            // limit; a RuntimeException would be xz-java tripping over an absurd index.
             return null;
         }
         List<Segment> segments = plan(first);
@@ -156,11 +158,6 @@ final class ParallelXzInputStream extends InputStream {
     /** How many chunk buffers the workers have allocated: what bounds the memory (for tests). */
     int chunksAllocated() {
         return chunksAllocated.get();
-    }
-
-    /** How many worker threads this stream started with (for tests). */
-    int workerCount() {
-        return window;
     }
 
     private static List<Segment> plan(SeekableXZInputStream xz) {
