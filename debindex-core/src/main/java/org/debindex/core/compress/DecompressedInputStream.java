@@ -110,11 +110,11 @@ public final class DecompressedInputStream extends InputStream {
         if (failure != null) {
             throw failure;
         }
-        if (ended) {
-            return -1;
-        }
         if (len == 0) {
             return 0;
+        }
+        if (ended) {
+            return -1;
         }
         long remaining = limit.bytes() - position;
         try {

@@ -89,6 +89,7 @@ class DecompressorsTest {
                 assertEquals(size == 0 && format == Compression.NONE ? Compression.NONE : format,
                         in.compression());
                 assertEquals(-1, in.read(), "stays at the end");
+                assertEquals(0, in.read(new byte[1], 0, 0), "a zero-length read reads nothing, even at the end");
             }
             try (DecompressedInputStream in = open(input, compressed, SizeLimit.defaultLimit())) {
                 assertArrayEquals(data, readAll(in));
