@@ -3,7 +3,9 @@ package org.debindex.core.openpgp;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -104,8 +106,8 @@ final class KeyValidity {
      * Judges {@code key} (the primary key of {@code primary}'s certificate, or one of its subkeys)
      * as a data-signing key at {@code t}.
      */
-    static Verdict evaluate(PGPPublicKey primary, PGPPublicKey key, Instant t, SignaturePolicy policy) {
-        Verdict primaryVerdict = evaluatePrimary(primary, t, policy, key == primary);
+    static Verdict evaluate(PGPPublicKey primary, PGPPublicKey key, Instant t, SignaturePolicy policy, Memo memo) {
+        Verdict primaryVerdict = evaluatePrimary(primary, t, policy, key == primary, memo);
         if (key == primary || !primaryVerdict.isValid()) {
             if (key != primary && primaryVerdict.state() != State.VALID) {
                 return new Verdict(primaryVerdict.state(), "primary " + primaryVerdict.detail(),
@@ -113,15 +115,15 @@ final class KeyValidity {
             }
             return primaryVerdict;
         }
-        Verdict sub = evaluateSubkey(primary, key, t, policy);
+        Verdict sub = evaluateSubkey(primary, key, t, policy, memo);
         Optional<String> weak = sub.weakBinding().isPresent() ? sub.weakBinding() : primaryVerdict.weakBinding();
         Optional<Instant> expires = earliest(primaryVerdict.expires(), sub.expires());
         return new Verdict(sub.state(), sub.detail(), weak, expires);
     }
 
-    private static Verdict evaluatePrimary(PGPPublicKey primary, Instant t, SignaturePolicy policy, boolean mustSign) {
+    private static Verdict evaluatePrimary(PGPPublicKey primary, Instant t, SignaturePolicy policy, boolean mustSign, Memo memo) {
         Instant created = primary.getCreationTime().toInstant();
-        Optional<String> revoked = revocation(primary, primary, PGPSignature.KEY_REVOCATION, t, policy);
+        Optional<String> revoked = revocation(primary, primary, PGPSignature.KEY_REVOCATION, t, policy, memo);
         if (revoked.isPresent()) {
             return new Verdict(State.REVOKED, "key " + revoked.get(), Optional.empty(), Optional.empty());
         }
@@ -150,11 +152,11 @@ final class KeyValidity {
                 }
                 int type = sig.getSignatureType();
                 if (type >= PGPSignature.DEFAULT_CERTIFICATION && type <= PGPSignature.POSITIVE_CERTIFICATION) {
-                    if (verifies(sig, s -> s.verifyCertification(id, primary), primary)) {
+                    if (memo.verifies(sig, s -> s.verifyCertification(id, primary), primary)) {
                         certifications.add(sig);
                     }
                 } else if (type == PGPSignature.CERTIFICATION_REVOCATION) {
-                    if (verifies(sig, s -> s.verifyCertification(id, primary), primary)) {
+                    if (memo.verifies(sig, s -> s.verifyCertification(id, primary), primary)) {
                         revocations.add(sig);
                     }
                 }
@@ -173,7 +175,7 @@ final class KeyValidity {
         Iterator<PGPSignature> direct = primary.getSignaturesOfType(PGPSignature.DIRECT_KEY);
         while (direct.hasNext()) {
             PGPSignature sig = direct.next();
-            if (isBy(sig, primary) && verifies(sig, s -> s.verifyCertification(primary), primary)) {
+            if (isBy(sig, primary) && memo.verifies(sig, s -> s.verifyCertification(primary), primary)) {
                 bindings.add(sig);
             }
         }
@@ -197,9 +199,9 @@ final class KeyValidity {
         return new Verdict(State.VALID, "", weak, expires);
     }
 
-    private static Verdict evaluateSubkey(PGPPublicKey primary, PGPPublicKey subkey, Instant t, SignaturePolicy policy) {
+    private static Verdict evaluateSubkey(PGPPublicKey primary, PGPPublicKey subkey, Instant t, SignaturePolicy policy, Memo memo) {
         Instant created = subkey.getCreationTime().toInstant();
-        Optional<String> revoked = revocation(primary, subkey, PGPSignature.SUBKEY_REVOCATION, t, policy);
+        Optional<String> revoked = revocation(primary, subkey, PGPSignature.SUBKEY_REVOCATION, t, policy, memo);
         if (revoked.isPresent()) {
             return new Verdict(State.REVOKED, "subkey " + revoked.get(), Optional.empty(), Optional.empty());
         }
@@ -210,7 +212,7 @@ final class KeyValidity {
         Iterator<PGPSignature> sigs = subkey.getSignaturesOfType(PGPSignature.SUBKEY_BINDING);
         while (sigs.hasNext()) {
             PGPSignature sig = sigs.next();
-            if (isBy(sig, primary) && verifies(sig, s -> s.verifyCertification(primary, subkey), primary)) {
+            if (isBy(sig, primary) && memo.verifies(sig, s -> s.verifyCertification(primary, subkey), primary)) {
                 bindings.add(sig);
             }
         }
@@ -223,7 +225,7 @@ final class KeyValidity {
                 || (hashed.getKeyFlags() & KeyFlags.SIGN_DATA) == 0) {
             return new Verdict(State.UNUSABLE, "subkey is not flagged for signing data", Optional.empty(), Optional.empty());
         }
-        Optional<PGPSignature> back = backSignature(binding.get(), primary, subkey);
+        Optional<PGPSignature> back = backSignature(binding.get(), primary, subkey, memo);
         if (back.isEmpty()) {
             return new Verdict(State.UNUSABLE, "signing subkey has no valid primary key binding (back-signature)",
                     Optional.empty(), Optional.empty());
@@ -239,7 +241,18 @@ final class KeyValidity {
         return new Verdict(State.VALID, "", weak, expires);
     }
 
-    private static Optional<PGPSignature> backSignature(PGPSignature binding, PGPPublicKey primary, PGPPublicKey subkey) {
+    private static Optional<PGPSignature> backSignature(PGPSignature binding, PGPPublicKey primary, PGPPublicKey subkey, Memo memo) {
+        // embedded signatures are parsed anew on each call, so remember the answer per binding
+        Optional<PGPSignature> known = memo.backSignatures.get(binding);
+        if (known == null) {
+            known = findBackSignature(binding, primary, subkey, memo);
+            memo.backSignatures.put(binding, known);
+        }
+        return known;
+    }
+
+    private static Optional<PGPSignature> findBackSignature(PGPSignature binding, PGPPublicKey primary, PGPPublicKey subkey,
+                                                            Memo memo) {
         List<PGPSignature> embedded = new ArrayList<>();
         for (PGPSignatureSubpacketVector vector : new PGPSignatureSubpacketVector[] {
                 binding.getHashedSubPackets(), binding.getUnhashedSubPackets()}) {
@@ -257,7 +270,7 @@ final class KeyValidity {
         }
         for (PGPSignature sig : embedded) {
             if (sig.getSignatureType() == PGPSignature.PRIMARYKEY_BINDING
-                    && verifies(sig, s -> s.verifyCertification(primary, subkey), subkey)) {
+                    && memo.verifies(sig, s -> s.verifyCertification(primary, subkey), subkey)) {
                 return Optional.of(sig);
             }
         }
@@ -269,7 +282,7 @@ final class KeyValidity {
      * ones for all time, soft ones from their date when the policy counts them.
      */
     private static Optional<String> revocation(PGPPublicKey primary, PGPPublicKey key, int type, Instant t,
-                                               SignaturePolicy policy) {
+                                               SignaturePolicy policy, Memo memo) {
         Iterator<PGPSignature> sigs = key.getSignaturesOfType(type);
         while (sigs.hasNext()) {
             PGPSignature sig = sigs.next();
@@ -277,8 +290,8 @@ final class KeyValidity {
                 continue;
             }
             boolean ok = type == PGPSignature.KEY_REVOCATION
-                    ? verifies(sig, s -> s.verifyCertification(key), primary)
-                    : verifies(sig, s -> s.verifyCertification(primary, key), primary);
+                    ? memo.verifies(sig, s -> s.verifyCertification(key), primary)
+                    : memo.verifies(sig, s -> s.verifyCertification(primary, key), primary);
             if (!ok) {
                 continue;
             }
@@ -369,8 +382,28 @@ final class KeyValidity {
         return sig.getKeyID() == key.getKeyID();
     }
 
+    /**
+     * Remembers which self-signatures verified during one verification call, so that judging a
+     * key at the verification time and again at the signature's time checks each binding once.
+     * One per call, never shared between threads; keyed by identity because Bouncy Castle's
+     * signature objects define no equality.
+     */
+    static final class Memo {
+        private final Map<PGPSignature, Boolean> results = new IdentityHashMap<>();
+        private final Map<PGPSignature, Optional<PGPSignature>> backSignatures = new IdentityHashMap<>();
+
+        boolean verifies(PGPSignature sig, Check check, PGPPublicKey signer) {
+            Boolean known = results.get(sig);
+            if (known == null) {
+                known = KeyValidity.verifies(sig, check, signer);
+                results.put(sig, known);
+            }
+            return known;
+        }
+    }
+
     @FunctionalInterface
-    private interface Check {
+    interface Check {
         boolean run(PGPSignature fresh) throws PGPException;
     }
 

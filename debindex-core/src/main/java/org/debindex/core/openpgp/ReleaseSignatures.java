@@ -312,13 +312,14 @@ public final class ReleaseSignatures {
                     + " is in the keyring but not allowed by Signed-By");
         }
 
+        KeyValidity.Memo memo = new KeyValidity.Memo();
         List<String> warnings = new ArrayList<>();
         List<SignatureStatus> statuses = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         boolean signatureExpired = false;
 
-        KeyValidity.Verdict now = KeyValidity.evaluate(primary, key, at, policy);
-        KeyValidity.Verdict then = KeyValidity.evaluate(primary, key, created, policy);
+        KeyValidity.Verdict now = KeyValidity.evaluate(primary, key, at, policy, memo);
+        KeyValidity.Verdict then = KeyValidity.evaluate(primary, key, created, policy, memo);
         String whenSigned = then.isValid() ? "; the key was valid when it signed (" + created + ")"
                 : "; at signing: " + then.detail();
         switch (now.state()) {
