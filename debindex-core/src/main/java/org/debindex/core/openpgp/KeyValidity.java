@@ -78,8 +78,6 @@ final class KeyValidity {
             SignatureSubpacketTags.EMBEDDED_SIGNATURE, SignatureSubpacketTags.ISSUER_FINGERPRINT,
             SignatureSubpacketTags.INTENDED_RECIPIENT_FINGERPRINT, SignatureSubpacketTags.PREFERRED_AEAD_ALGORITHMS);
 
-    private static final PGPContentVerifierBuilderProvider VERIFIERS = new BcPGPContentVerifierBuilderProvider();
-
     private KeyValidity() {
     }
 
@@ -97,9 +95,12 @@ final class KeyValidity {
         return -1;
     }
 
-    /** The provider of verifiers; Bouncy Castle's lightweight API, so no JCA provider is registered. */
+    /**
+     * A provider of verifiers from Bouncy Castle's lightweight API, so no JCA provider is ever
+     * registered; a new one each time, as nothing says Bouncy Castle's may be shared between threads.
+     */
     static PGPContentVerifierBuilderProvider verifiers() {
-        return VERIFIERS;
+        return new BcPGPContentVerifierBuilderProvider();
     }
 
     /**
@@ -414,7 +415,7 @@ final class KeyValidity {
     private static boolean verifies(PGPSignature sig, Check check, PGPPublicKey signer) {
         try {
             PGPSignature fresh = copy(sig);
-            fresh.init(VERIFIERS, signer);
+            fresh.init(verifiers(), signer);
             return check.run(fresh);
         } catch (PGPException | RuntimeException e) {
             // unsupported algorithms and malformed signatures simply do not verify
