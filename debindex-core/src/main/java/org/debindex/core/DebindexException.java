@@ -9,7 +9,7 @@ package org.debindex.core;
  *
  * <p>Instances are immutable.
  */
-public abstract sealed class DebindexException extends Exception permits MalformedInputException {
+public abstract sealed class DebindexException extends Exception permits MalformedInputException, VerificationException {
 
     private static final long serialVersionUID = 1L;
 
