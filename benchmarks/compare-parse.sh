@@ -22,9 +22,9 @@ hyperfine -N --warmup 2 --runs 10 --export-json "$work/hf.json" \
   "xz -dc $xz" "gzip -dc $work/Packages.gz" >/dev/null
 /usr/bin/python3 benchmarks/parse_peers.py "$work/Packages" 5 > "$work/peers.tsv"
 
-java -jar benchmarks/target/benchmarks.jar -Ddebindex.testdata="$data" \
+java -Ddebindex.testdata="$data" -jar benchmarks/target/benchmarks.jar \
   -jvmArgsAppend "-Ddebindex.testdata=$data" \
-  -f 1 -wi 5 -i 10 -rf json -rff "$work/jmh.json" 'ParseBenchmark|DecompressBenchmark|PackagesFromCompressed' >/dev/null
+  -f 1 -wi 3 -i 8 -w 2 -r 2 -rf json -rff "$work/jmh.json" 'bench\.ParseBenchmark|PackagesFromCompressed|DecompressBenchmark\.(xzSequential|xzParallel|gzip)$' >/dev/null
 
 /usr/bin/python3 - "$work" "$bytes" "$stanzas" <<'PY'
 import json, sys

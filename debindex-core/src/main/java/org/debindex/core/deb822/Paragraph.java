@@ -143,13 +143,42 @@ public final class Paragraph {
      * @throws NullPointerException if {@code name} is null
      */
     public int indexOf(FieldName name) {
+        // Forward: shadowed duplicates are marked, so the first unmarked match is the last one written.
         int[] f = fields;
-        for (int i = f.length - SLOTS; i >= 0; i -= SLOTS) {
+        for (int i = 0; i < f.length; i += SLOTS) {
             if (f[i + LINE] >= 0 && name.matches(data, f[i + NAME_START], f[i + NAME_END])) {
                 return i / SLOTS;
             }
         }
         return -1;
+    }
+
+    /**
+     * The indexes of several fields in one pass (each as {@link #indexOf(FieldName)}, -1 when
+     * absent); cheaper than one lookup per name when a reader needs many fields of every paragraph.
+     *
+     * @throws NullPointerException if {@code names} or one of them is null
+     */
+    public int[] indexesOf(FieldName... names) {
+        int[] out = new int[names.length];
+        java.util.Arrays.fill(out, -1);
+        int[] f = fields;
+        int found = 0;
+        for (int i = 0; i < f.length && found < names.length; i += SLOTS) {
+            if (f[i + LINE] < 0) {
+                continue;
+            }
+            int start = f[i + NAME_START];
+            int end = f[i + NAME_END];
+            for (int j = 0; j < names.length; j++) {
+                if (out[j] < 0 && names[j].matches(data, start, end)) {
+                    out[j] = i / SLOTS;
+                    found++;
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /**

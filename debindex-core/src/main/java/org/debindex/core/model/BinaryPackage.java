@@ -31,6 +31,8 @@ public final class BinaryPackage {
     private static final FieldName INSTALLED_SIZE = FieldName.of("Installed-Size");
     private static final FieldName MULTI_ARCH = FieldName.of("Multi-Arch");
     private static final FieldName DESCRIPTION = FieldName.of("Description");
+    /** What {@link #of} looks up, in one pass over the fields. */
+    private static final FieldName[] LOOKED_UP = {PACKAGE, VERSION, ARCHITECTURE, SIZE, INSTALLED_SIZE, MULTI_ARCH, SOURCE};
 
     private final Paragraph paragraph;
     private final String name;
@@ -52,17 +54,18 @@ public final class BinaryPackage {
      * @throws NullPointerException if {@code paragraph} is null
      */
     public static BinaryPackage of(Paragraph paragraph) throws MalformedInputException {
-        String name = Stanzas.required(paragraph, PACKAGE);
-        DebianVersion version = Stanzas.version(paragraph, Stanzas.requiredIndex(paragraph, VERSION));
-        String architecture = Stanzas.required(paragraph, ARCHITECTURE);
-        Stanzas.checkNumber(paragraph, SIZE);
-        Stanzas.checkNumber(paragraph, INSTALLED_SIZE);
-        int m = paragraph.indexOf(MULTI_ARCH);
+        int[] at = paragraph.indexesOf(LOOKED_UP);
+        String name = Stanzas.required(paragraph, at[0], PACKAGE);
+        DebianVersion version = Stanzas.version(paragraph, Stanzas.requiredIndex(paragraph, at[1], VERSION));
+        String architecture = Stanzas.required(paragraph, at[2], ARCHITECTURE);
+        Stanzas.checkNumber(paragraph, at[3], SIZE);
+        Stanzas.checkNumber(paragraph, at[4], INSTALLED_SIZE);
+        int m = at[5];
         if (m >= 0 && MultiArch.ofValue(paragraph.value(m)).isEmpty()) {
             throw Stanzas.error(paragraph, m, "field \"Multi-Arch\" has value "
                     + MalformedInputException.quote(paragraph.value(m)) + "; expected no, same, foreign or allowed");
         }
-        int s = paragraph.indexOf(SOURCE);
+        int s = at[6];
         if (s >= 0) {
             try {
                 SourceRef.parse(paragraph.value(s), version);

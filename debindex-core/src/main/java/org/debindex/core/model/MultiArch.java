@@ -16,9 +16,11 @@ public enum MultiArch {
     /** Satisfies {@code pkg:any} dependencies. */
     ALLOWED;
 
+    private final String value = name().toLowerCase(Locale.ROOT);
+
     /** The field value, lower-case. */
     public String value() {
-        return name().toLowerCase(Locale.ROOT);
+        return value;
     }
 
     /**
@@ -27,8 +29,9 @@ public enum MultiArch {
      * @throws NullPointerException if {@code text} is null
      */
     public static Optional<MultiArch> ofValue(String text) {
+        String wanted = text.strip();
         for (MultiArch m : values()) {
-            if (m.value().equalsIgnoreCase(text.strip())) {
+            if (m.value.equalsIgnoreCase(wanted)) {
                 return Optional.of(m);
             }
         }

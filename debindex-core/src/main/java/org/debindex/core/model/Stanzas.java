@@ -15,7 +15,11 @@ final class Stanzas {
     }
 
     static int requiredIndex(Paragraph p, FieldName field) throws MalformedInputException {
-        int i = p.indexOf(field);
+        return requiredIndex(p, p.indexOf(field), field);
+    }
+
+    /** {@code i}, the index of {@code field}, when present. */
+    static int requiredIndex(Paragraph p, int i, FieldName field) throws MalformedInputException {
         if (i < 0) {
             throw new MalformedInputException(p.source(), p.line(), p.offset(),
                     "paragraph has no \"" + field.name() + "\" field");
@@ -24,7 +28,11 @@ final class Stanzas {
     }
 
     static String required(Paragraph p, FieldName field) throws MalformedInputException {
-        int i = requiredIndex(p, field);
+        return required(p, p.indexOf(field), field);
+    }
+
+    static String required(Paragraph p, int index, FieldName field) throws MalformedInputException {
+        int i = requiredIndex(p, index, field);
         String value = p.value(i);
         if (value.isEmpty()) {
             throw error(p, i, "field \"" + field.name() + "\" is empty");
@@ -40,8 +48,7 @@ final class Stanzas {
         }
     }
 
-    static void checkNumber(Paragraph p, FieldName field) throws MalformedInputException {
-        int i = p.indexOf(field);
+    static void checkNumber(Paragraph p, int i, FieldName field) throws MalformedInputException {
         if (i >= 0 && parseNumber(p.value(i)) < 0) {
             throw error(p, i, "field \"" + field.name() + "\" has value " + MalformedInputException.quote(p.value(i))
                     + "; expected a non-negative integer");
