@@ -19,7 +19,7 @@ import org.debindex.core.version.DebianVersion;
  *
  * <p>Instances are immutable and thread-safe.
  *
- * @see <a href="https://www.debian.org/doc/debian-policy/ch-controlfields.html#debian-binary-package-control-files-debian-control">Policy §5.3</a>
+ * @see "Debian Policy §5.3, binary package control files"
  */
 public final class BinaryPackage {
 

@@ -34,7 +34,7 @@ import org.debindex.core.deb822.Paragraph;
  *
  * <p>Instances are immutable and thread-safe.
  *
- * @see <a href="https://wiki.debian.org/DebianRepository/Format">DebianRepository/Format</a>
+ * @see "the DebianRepository/Format page of the Debian wiki"
  */
 public final class Release {
 

@@ -20,7 +20,7 @@ import org.debindex.core.version.DebianVersion;
  *
  * <p>Instances are immutable and thread-safe.
  *
- * @see <a href="https://www.debian.org/doc/debian-policy/ch-controlfields.html#debian-source-control-files-dsc">Policy §5.4</a>
+ * @see "Debian Policy §5.4, source package control files"
  */
 public final class SourcePackage {
 

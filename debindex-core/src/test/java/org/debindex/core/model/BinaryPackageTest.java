@@ -32,7 +32,7 @@ class BinaryPackageTest {
              The GNU hello program produces a familiar, friendly greeting.
              .
              Second paragraph.
-            Homepage: https://www.gnu.org/software/hello/
+            Homepage: http://mirror.example/hello/
             Description-md5: 69d08a1e1a5a1b4d4bfb1e7e4b4a8c8e
             Section: devel
             Priority: optional
