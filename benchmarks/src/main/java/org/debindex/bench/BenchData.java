@@ -14,9 +14,16 @@ final class BenchData {
     private BenchData() {
     }
 
-    /** The testdata root: system property {@code debindex.testdata}, else {@code ../shared/testdata}. */
+    /**
+     * The testdata root: {@code DEBINDEX_TESTDATA}, else the system property {@code
+     * debindex.testdata}, else {@code ../shared/testdata} (as the tests find it).
+     */
     static Path root() {
-        return Paths.get(System.getProperty("debindex.testdata", "../shared/testdata")).toAbsolutePath().normalize();
+        String env = System.getenv("DEBINDEX_TESTDATA");
+        String configured = env != null && !env.isEmpty()
+                ? env
+                : System.getProperty("debindex.testdata", "../shared/testdata");
+        return Paths.get(configured).toAbsolutePath().normalize();
     }
 
     /** A file under {@code debian/dists/trixie}; fails with a clear message when absent. */

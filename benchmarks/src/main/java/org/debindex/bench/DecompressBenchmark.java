@@ -51,10 +51,6 @@ public class DecompressBenchmark {
     /** Decompressed size of trixie main/binary-amd64/Packages, as its Release lists it. */
     static final long PACKAGES_SIZE = 56_634_892;
 
-    static Path testdata() {
-        return Paths.get(System.getProperty("debindex.testdata", "../shared/testdata")).toAbsolutePath();
-    }
-
     static Path workDir() throws IOException {
         return Files.createDirectories(
                 Paths.get(System.getProperty("debindex.bench.work", "benchmarks/target/bench-data")).toAbsolutePath());
@@ -67,7 +63,7 @@ public class DecompressBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() throws IOException {
-            file = testdata().resolve("debian/dists/trixie/main/binary-amd64/Packages.xz");
+            file = BenchData.trixie("main/binary-amd64/Packages.xz");
             if (!Files.isRegularFile(file)) {
                 throw new IllegalStateException("shared test data missing: " + file
                         + " (set -Ddebindex.testdata=DIR)");
@@ -85,7 +81,7 @@ public class DecompressBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() throws IOException, InterruptedException {
-            Path xz = testdata().resolve("debian/dists/trixie/main/binary-amd64/Packages.xz");
+            Path xz = BenchData.trixie("main/binary-amd64/Packages.xz");
             Path text = workDir().resolve("Packages");
             if (!Files.isRegularFile(text) || Files.size(text) != PACKAGES_SIZE) {
                 try (InputStream in = Decompressors.open(xz, SizeLimit.exactly(PACKAGES_SIZE))) {

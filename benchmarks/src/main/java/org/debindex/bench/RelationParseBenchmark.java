@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +48,7 @@ public class RelationParseBenchmark {
 
     @Setup
     public void load() throws IOException, MalformedInputException {
-        Path dists = testdata().resolve("debian/dists/trixie/main");
+        Path dists = BenchData.trixie("main/binary-amd64/Packages.xz").getParent().getParent();
         depends = sample(fieldValues(dists.resolve("binary-amd64/Packages.xz"), "Depends"));
         buildDepends = sample(fieldValues(dists.resolve("source/Sources.xz"), "Build-Depends"));
         parsedDepends = new RelationList[SAMPLE];
@@ -83,18 +82,6 @@ public class RelationParseBenchmark {
         for (RelationList list : parsedDepends) {
             bh.consume(list.toString());
         }
-    }
-
-    private static Path testdata() throws IOException {
-        String env = System.getenv("DEBINDEX_TESTDATA");
-        String configured = env != null && !env.isEmpty()
-                ? env
-                : System.getProperty("debindex.testdata", "../shared/testdata");
-        Path root = Paths.get(configured).toAbsolutePath().normalize();
-        if (!Files.isDirectory(root.resolve("debian/dists"))) {
-            throw new IOException("shared Debian test data not found at " + root + " (set DEBINDEX_TESTDATA)");
-        }
-        return root;
     }
 
     private static String[] sample(List<String> all) throws IOException {

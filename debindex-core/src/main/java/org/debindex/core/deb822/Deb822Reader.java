@@ -325,7 +325,7 @@ public final class Deb822Reader implements Closeable {
                 commentInField = true;
             } else {                                  // field line
                 if (n > 0) {
-                    checkEmptyValue(b, f, n, line + lines - 1);
+                    checkEmptyValue(b, f, n);
                 }
                 int i = nameStop(b, p, lim);
                 if (i < lineEnd && b[i] != ':') {
@@ -376,7 +376,7 @@ public final class Deb822Reader implements Closeable {
             p = nl + 1;
         }
         if (n > 0) {
-            checkEmptyValue(b, f, n, line + lines - 1);
+            checkEmptyValue(b, f, n);
         }
         int contentEnd = end;
         if (contentEnd > from && b[contentEnd - 1] == '\n') {
@@ -394,7 +394,7 @@ public final class Deb822Reader implements Closeable {
     }
 
     /** The last field's value must not be empty; a warning, since third-party files have them. */
-    private void checkEmptyValue(byte[] b, int[] f, int n, long atLine) {
+    private void checkEmptyValue(byte[] b, int[] f, int n) {
         int last = n - Paragraph.SLOTS;
         if (f[last + Paragraph.VALUE_START] >= f[last + Paragraph.VALUE_END]) {
             options.warnings().accept(new Deb822Warning(source, line + f[last + Paragraph.LINE],

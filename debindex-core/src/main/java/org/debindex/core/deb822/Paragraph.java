@@ -257,20 +257,6 @@ public final class Paragraph {
         return new String(data, start, end - start, StandardCharsets.UTF_8);
     }
 
-    // Zero-copy access for the model classes of this library.
-
-    byte[] data() {
-        return data;
-    }
-
-    int valueStart(int i) {
-        return fields[slot(i) + VALUE_START];
-    }
-
-    int valueEnd(int i) {
-        return fields[slot(i) + VALUE_END];
-    }
-
     private int slot(int i) {
         Objects.checkIndex(i, fields.length / SLOTS);
         return i * SLOTS;
