@@ -6,8 +6,8 @@ package org.debindex.core;
  * {@code --json} contract.
  *
  * <p>Most codes refuse the repository; those marked as warnings in their description do not.
- * {@link #SIG_NOT_YET_VALID} is not in that list yet: it names a signature made in the future,
- * which the list has no code for.
+ * Two codes are not in that list: {@link #SIG_NOT_YET_VALID} names a signature made in the future,
+ * and {@link #DEB_MISSING} a pool file a deep audit did not find; the list has no code for either.
  *
  * <p>Enum constants are immutable and thread-safe.
  */
@@ -76,6 +76,8 @@ public enum FindingCode {
     DEB_HASH_INSUFFICIENT,
     /** A package file's size or checksum differs from its stanza. */
     DEB_HASH_MISMATCH,
+    /** A package or source file that a verified index lists is absent from the pool (deep audit). */
+    DEB_MISSING,
     /** A path in an index would leave the repository ({@code ..}, absolute, backslash). */
     PATH_UNSAFE,
     /** A size or count limit was exceeded. */
