@@ -140,6 +140,12 @@ public final class TreeAudit {
                     findings.addAll(check.findings());
                 }
             }
+            if (options.deep()) {
+                PoolAudit.Result deep = PoolAudit.run(root, prefix, release.get(), files, options.parallelism(),
+                        progress);
+                findings.addAll(deep.findings());
+                pool = Optional.of(deep.summary());
+            }
         }
         return new TrustReport(root.toString(), Optional.of(suite), at, verification, files, pool,
                 ReleaseAudit.ordered(findings));

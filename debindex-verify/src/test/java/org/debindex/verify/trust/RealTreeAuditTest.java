@@ -106,4 +106,41 @@ class RealTreeAuditTest {
         System.out.println("RealTreeAuditTest: bookworm lists " + report.files().size() + " files; findings: "
                 + report.findings());
     }
+
+    @Test
+    void deepBookwormReportsEveryPoolFileMissing() throws Exception {
+        Path mirror = mirror();
+        Set<String> filenames = new HashSet<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new XZInputStream(Files.newInputStream(
+                mirror.resolve("dists/bookworm/main/binary-amd64/Packages.xz"))), StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.startsWith("Filename: ")) {
+                    filenames.add(line.substring("Filename: ".length()).strip());
+                }
+            }
+        }
+        AtomicLong lastDone = new AtomicLong(-1);
+        AtomicLong lastTotal = new AtomicLong(-1);
+        long start = System.nanoTime();
+        TrustReport report = TreeAudit.run(mirror, "bookworm", archiveKeyring(),
+                AuditOptions.at(FETCHED).withDeep(true), (phase, done, total) -> {
+                    lastDone.set(done);
+                    lastTotal.set(total);
+                });
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertFalse(report.ok());
+        TrustReport.PoolSummary pool = report.pool().orElseThrow();
+        assertEquals(filenames.size(), pool.listed());
+        assertEquals(new TrustReport.PoolSummary(filenames.size(), 0, filenames.size(), 0, 0), pool);
+        List<Finding> missing = report.findings().stream().filter(f -> f.code() == FindingCode.DEB_MISSING).toList();
+        assertEquals(filenames.size(), missing.size());
+        assertEquals(filenames, missing.stream().map(Finding::target).collect(Collectors.toSet()));
+        assertEquals(missing.size(), report.findings().stream().filter(Finding::isError).count(),
+                "nothing else is wrong");
+        assertEquals(filenames.size(), lastDone.get());
+        assertEquals(filenames.size(), lastTotal.get());
+        System.out.printf("RealTreeAuditTest: deep bookworm: %,d pool files listed, %,d missing, in %.1f s%n",
+                pool.listed(), pool.missing(), millis / 1000.0);
+    }
 }
