@@ -354,10 +354,10 @@ class HttpFetcherTest {
 
     @Test
     void aSlowButSteadyBodyIsNotAStall() throws IOException {
-        // 15 pieces 150 ms apart take over 2 s in all, longer than the stall timeout, but no gap comes near it
-        byte[] body = LoopbackServer.patternBytes(1_500);
-        server.on("/Packages", Reply.ok(body).trickling(100, Duration.ofMillis(150)));
-        FetchPolicy stall = policy.withStallTimeout(Duration.ofMillis(1500)).withMaxAttempts(1);
+        // 12 pieces 200 ms apart take 2.4 s in all, longer than the stall timeout, but no gap comes near it
+        byte[] body = LoopbackServer.patternBytes(1_200);
+        server.on("/Packages", Reply.ok(body).trickling(100, Duration.ofMillis(200)));
+        FetchPolicy stall = policy.withStallTimeout(Duration.ofSeconds(2)).withMaxAttempts(1);
 
         FetchResult result = fetch(stall, request("/Packages", body.length));
 
