@@ -136,14 +136,15 @@ public final class SourcesParser {
     }
 
     /**
-     * Whether apt reads a file as deb822: its name ends in {@code .sources} (apt's
-     * {@code ReadAppend}); every other file is read in the one-line format.
+     * Whether apt reads a file as deb822: the text after the last {@code .} of its path (the whole
+     * path if there is none) is {@code sources} (apt's {@code ReadAppend} with {@code flExtension});
+     * every other file is read in the one-line format.
      *
      * @throws NullPointerException if {@code file} is null
      */
     public static boolean isDeb822(Path file) {
-        Path name = file.getFileName();
-        return name != null && name.toString().endsWith(".sources");
+        String path = file.toString();
+        return path.substring(path.lastIndexOf('.') + 1).equals("sources");
     }
 
     /**

@@ -243,6 +243,15 @@ class Deb822SourcesTest {
     }
 
     @Test
+    void theFormatFollowsTheExtensionAsInApt() {
+        assertTrue(SourcesParser.isDeb822(java.nio.file.Path.of("/etc/apt/sources.list.d/debian.sources")));
+        assertTrue(SourcesParser.isDeb822(java.nio.file.Path.of("sources")));
+        assertTrue(!SourcesParser.isDeb822(java.nio.file.Path.of("/etc/apt/sources.list")));
+        assertTrue(!SourcesParser.isDeb822(java.nio.file.Path.of("/tmp/my.dir/sources")));
+        assertTrue(!SourcesParser.isDeb822(java.nio.file.Path.of("x.sources.save")));
+    }
+
+    @Test
     void syntaxErrorsComeFromTheDeb822Reader() {
         MalformedInputException e = failure("Types: deb\nURIs http://mirror.example/d\n");
         assertEquals(2, e.line());
