@@ -283,6 +283,10 @@ public final class SourcesParser {
                 if (option.endsWith("]")) {
                     // the last option may touch the closing bracket, as apt allows
                     pos = buffer.lastIndexOf(']', pos);
+                    if (pos < 0) {
+                        // only a decoded %5D: apt would search for the bracket before the line's start
+                        throw out.error(lineNo, "options are not closed with \"]\"; " + ONE_LINE_FORM);
+                    }
                     option = option.substring(0, option.length() - 1);
                 }
                 int eq = option.indexOf('=');

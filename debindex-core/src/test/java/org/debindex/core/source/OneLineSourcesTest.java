@@ -238,6 +238,7 @@ class OneLineSourcesTest {
         "deb [arch=amd64 # c] http://mirror.example/d x main | 1 | option \"#\" is too short; expected \"name=value\"",
         "deb [arch=amd64 http://mirror.example/d x main   | 1 | option \"http://mirror.example/d\" has no \"=\"; expected \"name=value\"",
         "deb [a=b c=d                                     | 1 | options are not closed with \"]\"; expected \"deb [options] URI suite [component...]\"",
+        "deb [a=b%5D                                      | 1 | options are not closed with \"]\"; expected \"deb [options] URI suite [component...]\"",
         "deb \"http://mirror.example/d x main             | 1 | the URI has a double quote that is not closed",
         "deb [signed-by=abc] http://mirror.example/d x main | 1 | Signed-By value \"abc\" is neither an absolute keyring path nor a 40-digit fingerprint",
         "deb [signed-by=keys/x.gpg] http://mirror.example/d x main | 1 | Signed-By value \"keys/x.gpg\" is neither an absolute keyring path nor a 40-digit fingerprint",

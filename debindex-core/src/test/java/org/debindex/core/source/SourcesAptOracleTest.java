@@ -238,9 +238,13 @@ class SourcesAptOracleTest {
         int repositories;
     }
 
-    /** Where apt says a one-line file is malformed: its line number and file. */
+    /**
+     * Where apt's first error says a one-line file is malformed: its line number and file (apt goes on
+     * reading the other files and reports every error; debindex stops at the first).
+     */
     private static final java.util.regex.Pattern APT_LOCATION = java.util.regex.Pattern.compile(
-            "(?:Malformed entry|Malformed line|is not known on line) (\\d+) in (?:list file|source list) (\\S+\\.list)");
+            "^ERROR E:(?:Malformed entry |Malformed line |Type '[^']*' is not known on line )(\\d+)"
+                    + " in (?:list file|source list) (\\S+\\.list)");
 
     private Comparison compare(List<Path> roots) throws IOException, InterruptedException {
         List<String> apt = apt(roots);
