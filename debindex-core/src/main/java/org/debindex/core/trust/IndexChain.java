@@ -46,6 +46,26 @@ public final class IndexChain {
      */
     public static FileCheck check(Path releaseDir, Release release, String path) throws IOException {
         Objects.requireNonNull(releaseDir, "releaseDir");
+        Objects.requireNonNull(path, "path");
+        // an unsafe path is refused by checkAs before the resolved file is read
+        return checkAs(releaseDir.resolve(RelativePaths.isSafe(path) ? path : "."), release, path);
+    }
+
+    /**
+     * Checks a file that sits anywhere (a download in {@code partial/}, say) as the index file the
+     * Release lists at {@code path}: its own size and strong digests, then its decompressed content
+     * against the uncompressed entry when the Release lists one. The one place for that logic, so
+     * an update and an audit judge a file alike.
+     *
+     * @param file    where the file is
+     * @param release the verified Release
+     * @param path    the file as the Release lists it, e.g. {@code main/binary-amd64/Packages.xz}
+     * @return as {@link #check(Path, Release, String)}
+     * @throws IOException if the file exists but cannot be read
+     * @throws NullPointerException if an argument is null
+     */
+    public static FileCheck checkAs(Path file, Release release, String path) throws IOException {
+        Objects.requireNonNull(file, "file");
         Objects.requireNonNull(release, "release");
         Objects.requireNonNull(path, "path");
         Optional<String> unsafe = RelativePaths.problem(path);
@@ -58,8 +78,12 @@ public final class IndexChain {
             return new FileCheck(path, FileCheck.Outcome.SKIPPED, 0, List.of(), List.of(Finding.warning(
                     FindingCode.INDEX_NOT_LISTED, path, "not listed in the Release; skipped")));
         }
-        Path file = releaseDir.resolve(path);
-        FileCheck own = FileVerifier.check(file, listed.get(), FileVerifier.Link.INDEX);
+        return checkListed(file, release, listed.get());
+    }
+
+    private static FileCheck checkListed(Path file, Release release, IndexFileEntry entry) throws IOException {
+        String path = entry.path();
+        FileCheck own = FileVerifier.check(file, entry, FileVerifier.Link.INDEX);
         if (!own.isVerified()) {
             return own;
         }
