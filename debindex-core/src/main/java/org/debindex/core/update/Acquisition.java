@@ -267,6 +267,7 @@ public final class Acquisition {
             if (held.isPresent() && !previous.get().validators().isEmpty()) {
                 request = request.withPrevious(previous.get().validators());
             }
+            partials.add(request.destination());
             FetchResult result;
             try {
                 result = fetcher.fetch(request);
@@ -313,6 +314,7 @@ public final class Acquisition {
         /** The file's bytes; empty when not found; null when the fetch failed (with a finding). */
         private Optional<byte[]> fetchWhole(String path) throws IOException {
             FetchRequest request = FetchRequest.of(base.resolve(path), partial(path), ReleaseSignatures.MAX_RELEASE_SIZE);
+            partials.add(request.destination());
             try {
                 FetchResult result = fetcher.fetch(request);
                 return result.isFetched() ? Optional.of(Files.readAllBytes(request.destination())) : Optional.empty();
@@ -422,7 +424,8 @@ public final class Acquisition {
             previous.ifPresent(m -> m.entries().forEach(e -> held.put(e.target(), e)));
             List<IndexTarget> toFetch = new ArrayList<>();
             Map<IndexTarget, List<Attempt>> attempts = new LinkedHashMap<>();
-            for (IndexTarget target : targets(release, reports)) {
+            List<IndexTarget> wanted = targets(release, reports);
+            for (IndexTarget target : wanted) {
                 List<String> variants = variants(release, target.path());
                 if (variants.isEmpty()) {
                     reports.add(notListed(target, release));
@@ -449,6 +452,7 @@ public final class Acquisition {
                     kept.put(target, held.get(target)); // the previous verified copy stays usable
                 }
             }
+            reports.sort(java.util.Comparator.comparingInt(r -> wanted.indexOf(r.target())));
             return commit(files, accepted, reports, same, kept, verified, manifestFile);
         }
 
