@@ -49,7 +49,7 @@ final class TestRepository {
         Files.createDirectories(root);
         Files.write(keyring, key.binary());
         packages("Package: hello\nVersion: 1.0\nArchitecture: amd64\n");
-        put("main/i18n/Translation-en", gzip("Package: hello\nDescription-en: greets\n"));
+        translation("Package: hello\nDescription-en: greets\n");
     }
 
     static TestRepository create(Path dir) throws Exception {
@@ -60,6 +60,12 @@ final class TestRepository {
     TestRepository packages(String text) throws IOException {
         files.put("main/binary-amd64/Packages", text.getBytes(StandardCharsets.UTF_8));
         files.put("main/binary-amd64/Packages.gz", gzip(text));
+        return this;
+    }
+
+    /** Sets Translation-en (and Translation-en.gz) to this text. */
+    TestRepository translation(String text) throws IOException {
+        put("main/i18n/Translation-en", gzip(text));
         return this;
     }
 
