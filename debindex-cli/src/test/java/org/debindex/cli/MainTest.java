@@ -76,7 +76,7 @@ class MainTest {
     @Test
     void anIoErrorIsBadDataWithoutAStackTrace() {
         Cli result = Cli.runWithInput(failing(new IOException("Input/output error")), "sort-versions");
-        assertEquals(new Cli(3, "", "debindex: <stdin>: input/output error\n"), result);
+        assertEquals(new Cli(3, "", "debindex: cannot read <stdin>: input/output error\n"), result);
     }
 
     @Test
