@@ -212,6 +212,10 @@ final class VerifyCommand implements Callable<Integer> {
             }
             return keyringUnusable(e, options.at());
         }
+        return withKeyringWarnings(run(keyring, options), keyring.warnings());
+    }
+
+    private TrustReport run(Keyring keyring, AuditOptions options) throws IOException {
         if (tree == null) {
             return files.size() == 1
                     ? ReleaseAudit.inRelease(files.get(0), keyring, options)
@@ -227,6 +231,30 @@ final class VerifyCommand implements Callable<Integer> {
         } finally {
             line.clear();
         }
+    }
+
+    /**
+     * Keyring files skipped while others gave keys (an armored key named .gpg, a keybox) are
+     * KEYRING_UNUSABLE warnings, as apt warns: the audits take a loaded keyring and do not report
+     * them, and a user who named the file must hear that it was not used. After the errors, as
+     * the report orders its findings.
+     */
+    static TrustReport withKeyringWarnings(TrustReport report, List<String> warnings) {
+        if (warnings.isEmpty()) {
+            return report;
+        }
+        List<Finding> findings = new ArrayList<>();
+        report.findings().stream().filter(Finding::isError).forEach(findings::add);
+        for (String warning : warnings) {
+            // Keyring's warnings are "FILE: what happened"
+            int colon = warning.indexOf(": ");
+            findings.add(colon < 0
+                    ? Finding.warning(FindingCode.KEYRING_UNUSABLE, "keyring", warning)
+                    : Finding.warning(FindingCode.KEYRING_UNUSABLE, warning.substring(0, colon), warning.substring(colon + 2)));
+        }
+        report.findings().stream().filter(f -> !f.isError()).forEach(findings::add);
+        return new TrustReport(report.source(), report.suite(), report.at(), report.verification(), report.files(),
+                report.pool(), findings);
     }
 
     /**

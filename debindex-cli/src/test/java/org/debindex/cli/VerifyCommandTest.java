@@ -1,6 +1,7 @@
 package org.debindex.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.debindex.cli.output.Reports;
 import org.debindex.cli.output.TestJson;
+import org.debindex.core.Finding;
+import org.debindex.core.FindingCode;
+import org.debindex.verify.trust.TrustReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -168,5 +173,20 @@ class VerifyCommandTest {
         Cli result = Cli.run("-q", "verify", "--keyring", keyring.toString(), "--tree", dir.toString(), "--suite", "sid");
         assertEquals(new Cli(1, "FAILED: the chain does not hold for " + dir + " (suite sid): no signature checked;"
                 + " 1 error (KEYRING_UNUSABLE), 0 warnings\n", ""), result);
+    }
+
+    @Test
+    void skippedKeyringFilesAreWarningsAfterTheErrors() {
+        TrustReport report = Reports.treeFailed();
+        assertSame(report, VerifyCommand.withKeyringWarnings(report, List.of()));
+        TrustReport warned = VerifyCommand.withKeyringWarnings(report,
+                List.of("/keys/x.gpg: skipped: empty file", "something without a file"));
+        List<Finding> findings = warned.findings();
+        assertEquals(report.findings().subList(0, 2), findings.subList(0, 2));
+        assertEquals(Finding.warning(FindingCode.KEYRING_UNUSABLE, "/keys/x.gpg", "skipped: empty file"), findings.get(2));
+        assertEquals(Finding.warning(FindingCode.KEYRING_UNUSABLE, "keyring", "something without a file"), findings.get(3));
+        assertEquals(report.findings().subList(2, 4), findings.subList(4, 6));
+        assertEquals(new TrustReport(report.source(), report.suite(), report.at(), report.verification(), report.files(),
+                report.pool(), findings), warned);
     }
 }
