@@ -160,7 +160,7 @@ class VerifyCommandTest {
         assertEquals(inRelease.toString(), doc.get("source"));
         assertEquals(TestJson.NULL, doc.get("suite"));
         assertEquals("2026-11-26T12:00:00Z", doc.get("at"));
-        assertEquals(TestJson.NULL, doc.get("release"));
+        assertEquals(TestJson.NULL, doc.get("verification"));
         assertEquals(List.of(), doc.get("signatures"));
         assertEquals(List.of(Map.of("severity", "ERROR", "code", "KEYRING_UNUSABLE", "target", keys.toString(),
                 "message", "no usable OpenPGP key: " + keys.resolve("empty.asc") + ": skipped: empty file")),

@@ -19,7 +19,7 @@ import org.debindex.verify.trust.TrustReport;
  * <p>The design's contract (keys every consumer may rely on):
  * {@code {ok, source, suite, signatures:[{fingerprint, status, created}],
  * findings:[{severity, code, target, message}]}}. Added here: {@code at} (the verification time),
- * {@code release} (whether the signed file was accepted, and why not), each signature's
+ * {@code verification} (whether the signed file was accepted, and why not), each signature's
  * {@code keyId}, {@code primaryKey}, {@code userId}, {@code keyAlgorithm}, {@code digest},
  * {@code expires}, {@code detail} and {@code warnings}; {@code files:[{path, outcome, size,
  * algorithms}]} with every listed index file (absent ones too); {@code counts} of files by outcome
@@ -51,7 +51,7 @@ public final class TrustReportJson {
                 .member("source", report.source())
                 .member("suite", report.suite())
                 .member("at", time(report.at()));
-        json.name("release");
+        json.name("verification");
         if (report.verification().isPresent()) {
             ReleaseVerification verification = report.verification().get();
             json.beginObject()

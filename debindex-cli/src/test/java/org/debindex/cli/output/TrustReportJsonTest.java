@@ -35,7 +35,7 @@ class TrustReportJsonTest {
         String text = json(Reports.treeFailed());
         Golden.assertMatches("verify-tree-failed.json", text);
         Map<String, Object> doc = TestJson.object(text);
-        assertEquals(List.of("ok", "source", "suite", "at", "release", "signatures", "files", "counts", "pool", "findings"),
+        assertEquals(List.of("ok", "source", "suite", "at", "verification", "signatures", "files", "counts", "pool", "findings"),
                 List.copyOf(doc.keySet()));
         assertEquals(false, doc.get("ok"));
         assertEquals("/srv/mirror/debian", doc.get("source"));
@@ -66,7 +66,7 @@ class TrustReportJsonTest {
         Map<String, Object> doc = TestJson.object(json(Reports.detachedBad()));
         assertEquals(TestJson.NULL, doc.get("suite"));
         assertEquals(Map.of("accepted", false, "failure", "SIG_BAD",
-                "message", "dists/trixie/Release.gpg: bad signature from " + Reports.KEY_A.hex()), doc.get("release"));
+                "message", "dists/trixie/Release.gpg: bad signature from " + Reports.KEY_A.hex()), doc.get("verification"));
         List<Map<String, Object>> signatures = list(doc.get("signatures"));
         assertEquals(List.of("BAD", "NO_KEY", "KEY_EXPIRED"), signatures.stream().map(s -> s.get("status")).toList());
         Map<String, Object> unknown = signatures.get(1);
