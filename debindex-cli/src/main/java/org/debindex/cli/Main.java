@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,8 +105,10 @@ public final class Main implements Callable<Integer> {
     }
 
     /**
-     * Whether this JVM runs on a terminal: {@link System#console()} is null when standard input or
-     * output is redirected; from Java 22 it may not be, and {@code Console.isTerminal()} says.
+     * Whether a person watches this run's standard error: {@link System#console()} is null when
+     * standard input or output is redirected (from Java 22 it may not be, and
+     * {@code Console.isTerminal()} says), and on Linux {@code /proc/self/fd/2} tells whether
+     * standard error itself goes to a terminal rather than to a log file.
      */
     private static boolean isTerminal() {
         Console console = System.console();
@@ -113,11 +116,19 @@ public final class Main implements Callable<Integer> {
             return false;
         }
         try {
-            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+            if (!(Boolean) Console.class.getMethod("isTerminal").invoke(console)) {
+                return false;
+            }
         } catch (NoSuchMethodException e) {
-            return true;
+            // before Java 22 a console is a terminal
         } catch (ReflectiveOperationException | RuntimeException e) {
             return false;
+        }
+        try {
+            String stderr = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return stderr.startsWith("/dev/pts/") || stderr.startsWith("/dev/tty") || stderr.equals("/dev/console");
+        } catch (IOException | RuntimeException e) {
+            return true; // no /proc to ask: the console is all there is to go by
         }
     }
 
