@@ -139,12 +139,23 @@ public final class TrustReportText {
                 continue;
             }
             line(out, finding.severity() + " " + finding.code() + " " + safe(finding.target()) + ": "
-                    + safe(finding.message()));
+                    + safe(withoutTarget(finding)));
             int all = total.get(finding.code());
             if (n == findingsPerCode && all > n) {
                 line(out, "... and " + (all - n) + " more " + finding.code() + " findings");
             }
         }
+    }
+
+    /**
+     * The message without the target when it starts by naming it again (a verifier's message
+     * names its file, and the audit uses it as is): {@code Release.gpg: Release.gpg: bad ...}
+     * would stutter. The JSON keeps the message as it is.
+     */
+    private static String withoutTarget(Finding finding) {
+        String prefix = finding.target() + ": ";
+        String message = finding.message();
+        return message.startsWith(prefix) && message.length() > prefix.length() ? message.substring(prefix.length()) : message;
     }
 
     private static String signatureLine(SignatureCheck s) {

@@ -67,8 +67,7 @@ public final class Reports {
         String message = "dists/trixie/Release.gpg: bad signature from " + KEY_A.hex();
         return new TrustReport("dists/trixie/Release.gpg", Optional.empty(), AT,
                 Optional.of(refused("dists/trixie/Release.gpg", FindingCode.SIG_BAD, message, signatures)), List.of(),
-                Optional.empty(), List.of(Finding.error(FindingCode.SIG_BAD, "dists/trixie/Release.gpg",
-                        "bad signature from " + KEY_A.hex())));
+                Optional.empty(), List.of(Finding.error(FindingCode.SIG_BAD, "dists/trixie/Release.gpg", message)));
     }
 
     /** A tree whose Contents file does not match, with every file outcome and severity. */

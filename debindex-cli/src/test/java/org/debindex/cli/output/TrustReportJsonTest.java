@@ -80,6 +80,8 @@ class TrustReportJsonTest {
         assertEquals("2027-01-01T00:00:00Z", expired.get("expires"));
         assertEquals(List.of("rsa2048 is accepted until 2030-02-01"), expired.get("warnings"));
         assertEquals(List.of(), doc.get("files"));
+        assertEquals("dists/trixie/Release.gpg: bad signature from " + Reports.KEY_A.hex(),
+                list(doc.get("findings")).get(0).get("message"), "the message as the audit wrote it");
     }
 
     @Test

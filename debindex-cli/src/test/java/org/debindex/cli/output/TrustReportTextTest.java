@@ -44,6 +44,7 @@ class TrustReportTextTest {
         Golden.assertMatches("verify-detached-bad.txt", text);
         assertTrue(text.contains("\nsignature A1B2C3D4E5F60718 - - SHA512 2026-09-12T08:40:07Z NO_KEY: "), text);
         assertTrue(text.contains("\n  warning: rsa2048 is accepted until 2030-02-01\n"), text);
+        assertTrue(text.contains("\nERROR SIG_BAD dists/trixie/Release.gpg: bad signature from "), "not named twice: " + text);
         assertTrue(text.endsWith("FAILED: the chain does not hold for dists/trixie/Release.gpg: 0 of 3 signatures good"
                 + " (1 BAD, 1 NO_KEY, 1 KEY_EXPIRED); 1 error (SIG_BAD), 0 warnings\n"), text);
     }
