@@ -3,6 +3,7 @@ package org.debindex.core.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.debindex.core.MalformedInputException;
 import org.debindex.core.deb822.FieldName;
@@ -145,6 +146,25 @@ public final class SourcePackage {
     /** {@code Checksums-Sha256}: the files of the source package with size and SHA-256. */
     public List<ChecksumEntry> files() {
         return files;
+    }
+
+    /**
+     * One checksum list of the source package's files: {@code Files} (MD5), {@code Checksums-Sha1},
+     * {@code Checksums-Sha256} (the same as {@link #files()}) or {@code Checksums-Sha512}; empty
+     * when the stanza has no such field. Lists other than SHA-256 are parsed on each call, so a
+     * caller that needs one often keeps the result.
+     *
+     * @throws MalformedInputException naming the source and line, if a line of the list is not
+     *     {@code <digest> <size> <file>} with a digest of the algorithm's length
+     * @throws NullPointerException if {@code algorithm} is null
+     */
+    public List<ChecksumEntry> checksums(HashAlgorithm algorithm) throws MalformedInputException {
+        return switch (Objects.requireNonNull(algorithm, "algorithm")) {
+            case MD5 -> checksums(paragraph, algorithm, "Files");
+            case SHA1 -> checksums(paragraph, algorithm, "Checksums-Sha1");
+            case SHA256 -> files;
+            case SHA512 -> checksums(paragraph, algorithm, "Checksums-Sha512");
+        };
     }
 
     private static List<String> commaList(String value) {

@@ -131,6 +131,34 @@ class BinaryPackageTest {
     }
 
     @Test
+    void sourcePackageChecksumListsByAlgorithm() throws Exception {
+        String sha256 = "ab".repeat(32);
+        String sha512 = "CD".repeat(64);
+        String md5 = "ef".repeat(16);
+        SourcePackage s = SourcePackage.of(Paragraph.parse("Sources", """
+                Package: hello
+                Version: 2.10-3
+                Files:
+                 %s 1183 hello_2.10-3.dsc
+                Checksums-Sha256:
+                 %s 1183 hello_2.10-3.dsc
+                Checksums-Sha512:
+                 %s 1183 hello_2.10-3.dsc
+                """.formatted(md5, sha256, sha512)));
+        assertEquals(List.of(new ChecksumEntry("hello_2.10-3.dsc", 1183, md5)), s.checksums(HashAlgorithm.MD5));
+        assertEquals(List.of(), s.checksums(HashAlgorithm.SHA1));
+        assertEquals(s.files(), s.checksums(HashAlgorithm.SHA256));
+        assertEquals(List.of(new ChecksumEntry("hello_2.10-3.dsc", 1183, sha512.toLowerCase())),
+                s.checksums(HashAlgorithm.SHA512));
+        SourcePackage bad = SourcePackage.of(Paragraph.parse("Sources",
+                "Package: x\nVersion: 1\nChecksums-Sha512:\n " + sha256 + " 1 x.dsc\n"));
+        MalformedInputException e = assertThrows(MalformedInputException.class,
+                () -> bad.checksums(HashAlgorithm.SHA512));
+        assertEquals("Sources:4: line \"" + sha256.substring(0, 60) + "...\" in Checksums-Sha512 is not"
+                + " \"<128 hex digits> <size> <file>\"", e.getMessage());
+    }
+
+    @Test
     void translationEntry() throws Exception {
         TranslationEntry t = TranslationEntry.of(Paragraph.parse("Translation-de", """
                 Package: hello

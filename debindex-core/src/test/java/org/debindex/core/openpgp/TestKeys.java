@@ -41,25 +41,28 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPKeyPair;
  * trust-chain catalogue needs (expired, revoked, SHA-1 bindings, subkeys with and without
  * back-signatures, weak algorithms, RFC 9580 version 6 keys). Nothing here is checked in as a
  * binary; key material is random, times are fixed.
+ *
+ * <p>Public so that the other modules' tests (through core's test-jar) can sign fixture
+ * repositories; only the members they need are public.
  */
-final class TestKeys {
+public final class TestKeys {
 
-    static final Instant KEY_CREATED = Instant.parse("2024-01-01T00:00:00Z");
-    static final Instant SIGNED = Instant.parse("2025-06-01T00:00:00Z");
-    static final Instant VERIFY_AT = Instant.parse("2025-06-02T00:00:00Z");
+    public static final Instant KEY_CREATED = Instant.parse("2024-01-01T00:00:00Z");
+    public static final Instant SIGNED = Instant.parse("2025-06-01T00:00:00Z");
+    public static final Instant VERIFY_AT = Instant.parse("2025-06-02T00:00:00Z");
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The key algorithms tests need. */
-    enum Kind { RSA1024, RSA2048, RSA3072, DSA1024, ED25519, ED25519_V6 }
+    public enum Kind { RSA1024, RSA2048, RSA3072, DSA1024, ED25519, ED25519_V6 }
 
     private TestKeys() {
     }
 
     /** A generated certificate and the private key that signs data with it. */
-    record TestKey(PGPPublicKeyRing ring, PGPPublicKey signingPublic, PGPPrivateKey signingPrivate,
+    public record TestKey(PGPPublicKeyRing ring, PGPPublicKey signingPublic, PGPPrivateKey signingPrivate,
                    PGPPublicKey primaryPublic, PGPPrivateKey primaryPrivate) {
-        Fingerprint fingerprint() {
+        public Fingerprint fingerprint() {
             return Fingerprint.of(primaryPublic.getFingerprint());
         }
 
@@ -68,7 +71,7 @@ final class TestKeys {
         }
 
         /** The certificate as a binary keyring file. */
-        byte[] binary() {
+        public byte[] binary() {
             try {
                 return ring.getEncoded();
             } catch (IOException e) {
@@ -81,7 +84,7 @@ final class TestKeys {
             return armor("PUBLIC KEY BLOCK", binary());
         }
 
-        Keyring keyring() throws Exception {
+        public Keyring keyring() throws Exception {
             return Keyring.parse(binary(), fingerprint() + ".gpg");
         }
     }
@@ -115,7 +118,7 @@ final class TestKeys {
     }
 
     /** Builds a certificate: a primary key with one user id, optionally a signing subkey, revocations. */
-    static final class Builder {
+    public static final class Builder {
         private final PGPKeyPair primary;
         private Instant created = KEY_CREATED;
         private String userId = "Test Archive Key <archive@mirror.example>";
@@ -189,7 +192,7 @@ final class TestKeys {
             return this;
         }
 
-        TestKey build() throws PGPException {
+        public TestKey build() throws PGPException {
             PGPPublicKey pub = primary.getPublicKey();
             PGPPrivateKey priv = primary.getPrivateKey();
             PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
@@ -270,7 +273,7 @@ final class TestKeys {
         }
     }
 
-    static Builder key(Kind kind) throws PGPException {
+    public static Builder key(Kind kind) throws PGPException {
         return new Builder(pair(kind, KEY_CREATED));
     }
 
@@ -283,7 +286,7 @@ final class TestKeys {
     }
 
     /** How one data signature is made. */
-    static final class Sig {
+    public static final class Sig {
         final TestKey key;
         int digest = HashAlgorithmTags.SHA512;
         Instant created = SIGNED;
@@ -353,7 +356,7 @@ final class TestKeys {
         }
     }
 
-    static Sig by(TestKey key) {
+    public static Sig by(TestKey key) {
         return new Sig(key);
     }
 
@@ -372,7 +375,7 @@ final class TestKeys {
     }
 
     /** A clearsigned InRelease of {@code text} (which ends with a newline), as GnuPG writes one. */
-    static byte[] clearsign(String text, String hashHeader, Sig... sigs) throws Exception {
+    public static byte[] clearsign(String text, String hashHeader, Sig... sigs) throws Exception {
         byte[] canonical = canonical(text);
         ByteArrayOutputStream packets = new ByteArrayOutputStream();
         for (Sig sig : sigs) {
@@ -392,7 +395,7 @@ final class TestKeys {
     }
 
     /** A detached Release.gpg over {@code release}, binary-mode (0x00) unless a Sig says otherwise. */
-    static byte[] detach(byte[] release, Sig... sigs) throws Exception {
+    public static byte[] detach(byte[] release, Sig... sigs) throws Exception {
         return armor("SIGNATURE", detachBinary(release, sigs));
     }
 

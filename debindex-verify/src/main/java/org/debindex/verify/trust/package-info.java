@@ -1,0 +1,9 @@
+/**
+ * Trust-chain audits of Debian repositories: a signed Release given as files ({@link
+ * org.debindex.verify.trust.ReleaseAudit}) and one suite of a local mirror tree ({@link
+ * org.debindex.verify.trust.TreeAudit}), link by link from the keyring to the pool files, each
+ * reported as a {@link org.debindex.verify.trust.TrustReport}. The checks themselves live in core
+ * ({@code org.debindex.core.openpgp}, {@code org.debindex.core.trust}); this package decides what
+ * to read, in which order, and never reads a file on the word of an unverified one.
+ */
+package org.debindex.verify.trust;
