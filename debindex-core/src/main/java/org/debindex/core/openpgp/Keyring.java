@@ -157,8 +157,45 @@ public final class Keyring {
      * @throws NullPointerException if an argument is null
      */
     public static Keyring fromSignedBy(String value, Keyring defaults) throws IOException, VerificationException {
-        Objects.requireNonNull(value, "value");
         Objects.requireNonNull(defaults, "defaults");
+        return fromSignedBy(value, () -> defaults);
+    }
+
+    /**
+     * As {@link #fromSignedBy(String, Keyring)}, with the default keyrings given as paths (as
+     * {@link #load(List)} reads them) and loaded only when the value needs them: when it holds
+     * fingerprints but names no keyring file. A value that names its own files or holds a key
+     * block never touches the defaults, so a host without trusted keyrings can still use it.
+     *
+     * @param value           the option's value
+     * @param defaultKeyrings keyring files and directories fingerprints select from when the value
+     *                        names no file, such as {@code /etc/apt/trusted.gpg.d}; may be empty
+     * @return the allowed keys; a warning for each fingerprint that selects nothing
+     * @throws VerificationException {@link FindingCode#KEYRING_UNUSABLE} if the value holds no
+     *         usable key, or it needs the defaults and {@code defaultKeyrings} is empty or holds no
+     *         usable key
+     * @throws IOException if a keyring file named in the value or in the defaults cannot be read
+     * @throws NullPointerException if an argument or an element is null
+     */
+    public static Keyring fromSignedBy(String value, List<Path> defaultKeyrings) throws IOException, VerificationException {
+        List<Path> paths = List.copyOf(defaultKeyrings);
+        return fromSignedBy(value, () -> {
+            if (paths.isEmpty()) {
+                throw new VerificationException(FindingCode.KEYRING_UNUSABLE,
+                        "Signed-By: fingerprints select from the trusted keyrings, but there are none");
+            }
+            return load(paths);
+        });
+    }
+
+    /** Supplies the default keyring when a {@code Signed-By} value needs it. */
+    @FunctionalInterface
+    private interface Defaults {
+        Keyring get() throws IOException, VerificationException;
+    }
+
+    private static Keyring fromSignedBy(String value, Defaults defaults) throws IOException, VerificationException {
+        Objects.requireNonNull(value, "value");
         String trimmed = value.strip();
         if (trimmed.startsWith("-----BEGIN PGP PUBLIC KEY BLOCK-----")) {
             StringBuilder block = new StringBuilder();
@@ -185,7 +222,7 @@ public final class Keyring {
         if (selectors.isEmpty() && files.isEmpty()) {
             throw new VerificationException(FindingCode.KEYRING_UNUSABLE, "Signed-By: empty value; expected keyring paths, fingerprints or a key block");
         }
-        Keyring base = files.isEmpty() ? defaults : load(files);
+        Keyring base = files.isEmpty() ? defaults.get() : load(files);
         List<String> warnings = new ArrayList<>(base.warnings);
         for (Selector selector : selectors) {
             if (!base.byFingerprint.containsKey(selector.fingerprint())) {

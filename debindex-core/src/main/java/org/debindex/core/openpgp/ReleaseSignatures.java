@@ -538,7 +538,7 @@ public final class ReleaseSignatures {
     }
 
     private static ReleaseVerification tooLarge(String source, int size) {
-        return ReleaseVerification.refused(source, FindingCode.LIMIT_EXCEEDED, source + ": " + size
-                + " bytes is larger than the " + MAX_RELEASE_SIZE + "-byte limit for Release files", List.of());
+        return ReleaseVerification.refused(source, FindingCode.LIMIT_EXCEEDED, source + ": larger than the "
+                + MAX_RELEASE_SIZE + "-byte limit for Release files (" + size + " bytes read)", List.of());
     }
 }

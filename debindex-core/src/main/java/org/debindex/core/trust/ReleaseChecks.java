@@ -78,7 +78,8 @@ public final class ReleaseChecks {
      */
     public static Finding parseError(String target, MalformedInputException e) {
         Objects.requireNonNull(target, "target");
-        return Finding.error(FindingCode.RELEASE_PARSE, target, e.getMessage());
+        String where = e.line() > 0 ? "line " + e.line() + ": " : "";
+        return Finding.error(FindingCode.RELEASE_PARSE, target, where + e.problem());
     }
 
     private static void checkDates(Release release, String target, Instant at, ReleaseCheckPolicy policy,

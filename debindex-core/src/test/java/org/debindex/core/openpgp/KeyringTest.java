@@ -112,6 +112,26 @@ class KeyringTest {
     }
 
     @Test
+    void signedByWithDefaultPathsLoadsThemOnlyWhenNeeded() throws Exception {
+        Path trusted = Files.createDirectories(dir.resolve("trusted.gpg.d"));
+        Files.write(trusted.resolve("a.gpg"), a.binary());
+        Files.write(trusted.resolve("b.asc"), b.armored());
+        // fingerprints select from the default keyrings
+        Keyring onlyB = Keyring.fromSignedBy(b.fingerprint().hex(), List.of(trusted));
+        assertEquals(List.of(b.fingerprint()), onlyB.fingerprints());
+        // a value naming its own file or holding a key block never reads the defaults, even when there are none
+        Path own = write("own.gpg", a.binary());
+        assertEquals(List.of(a.fingerprint()), Keyring.fromSignedBy(own.toString(), List.of()).fingerprints());
+        String block = new String(b.armored(), StandardCharsets.US_ASCII).replace("\n\n", "\n.\n").replace("\n", "\n ");
+        assertEquals(List.of(b.fingerprint()), Keyring.fromSignedBy(block, List.of(dir.resolve("missing"))).fingerprints());
+        // fingerprints without defaults to select from are unusable
+        VerificationException e = assertThrows(VerificationException.class,
+                () -> Keyring.fromSignedBy(a.fingerprint().hex(), List.of()));
+        assertEquals(FindingCode.KEYRING_UNUSABLE, e.code());
+        assertEquals("Signed-By: fingerprints select from the trusted keyrings, but there are none", e.getMessage());
+    }
+
+    @Test
     void fingerprintParsing() {
         assertEquals("0123456789ABCDEF0123456789ABCDEF01234567",
                 Fingerprint.parse("0x0123 4567 89ab cdef 0123  4567 89AB CDEF 0123 4567").hex());

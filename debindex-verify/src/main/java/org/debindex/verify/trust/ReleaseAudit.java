@@ -105,11 +105,13 @@ public final class ReleaseAudit {
     static Optional<Release> verdict(ReleaseVerification verification, String signatureTarget, String releaseTarget,
                                      AuditOptions options, Optional<String> expectedDist, List<Finding> findings) {
         if (!verification.isAccepted()) {
-            findings.add(Finding.error(verification.failure().orElseThrow(), signatureTarget, verification.message()));
+            findings.add(Finding.error(verification.failure().orElseThrow(), signatureTarget,
+                    withoutSource(verification.message(), verification.source())));
             return Optional.empty();
         }
         for (ReleaseVerification.Warning warning : verification.warnings()) {
-            findings.add(Finding.warning(warning.code(), signatureTarget, warning.message()));
+            findings.add(Finding.warning(warning.code(), signatureTarget,
+                    withoutSource(warning.message(), verification.source())));
         }
         Release release;
         try {
@@ -138,6 +140,12 @@ public final class ReleaseAudit {
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(ReleaseSignatures.MAX_RELEASE_SIZE + 1);
         }
+    }
+
+    /** A verifier's message without its leading {@code "<source>: "}: the finding's target names the file. */
+    static String withoutSource(String message, String source) {
+        String prefix = source + ": ";
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     /** The findings as a report lists them: errors first, then warnings, then notes, each in the order met. */

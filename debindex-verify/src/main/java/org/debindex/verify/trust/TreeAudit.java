@@ -168,7 +168,7 @@ public final class TreeAudit {
             return Optional.of(Finding.warning(detached.failure().orElseThrow(), prefix + "Release.gpg",
                     "apt clients that fall back to Release + Release.gpg would refuse this suite"
                             + (differs ? ", and Release differs from the text signed in InRelease" : "")
-                            + ": " + withoutSource(detached.message(), detached.source())));
+                            + ": " + ReleaseAudit.withoutSource(detached.message(), detached.source())));
         }
         if (differs) {
             return Optional.of(Finding.warning(FindingCode.RELEASE_ROLLBACK, prefix + "Release",
@@ -177,12 +177,6 @@ public final class TreeAudit {
                             + ": apt clients that fall back to Release + Release.gpg would see another Release"));
         }
         return Optional.empty();
-    }
-
-    /** A verifier's message without its leading {@code "<source>: "}, where the finding's target names the file. */
-    private static String withoutSource(String message, String source) {
-        String prefix = source + ": ";
-        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     /** The two Dates, when both parse, for the message about differing Releases. */
