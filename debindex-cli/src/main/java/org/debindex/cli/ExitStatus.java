@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.Locale;
 import org.debindex.core.DebindexException;
+import org.debindex.core.VerificationException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -24,8 +25,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *
  * <p>Commands return {@link #OK} or {@link #NO} themselves and throw for everything else: a
  * {@link ParameterException} for a usage error, a {@link DebindexException} or an
- * {@link IOException} for bad data or I/O, anything else is a bug. The stack trace is printed only
- * with {@code --debug}.
+ * {@link IOException} for bad data or I/O, anything else is a bug. A
+ * {@link VerificationException} that reaches here is a refusal, so a negative answer ({@link #NO}),
+ * not bad data: {@code verify} turns its own into a report instead. A file that cannot be read is
+ * {@code cannot read FILE: reason}. The stack trace is printed only with {@code --debug}.
  *
  * <p>Not thread-safe: one instance serves one run.
  */
@@ -79,14 +82,17 @@ final class ExitStatus implements IParameterExceptionHandler, IExecutionExceptio
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
         boolean debug = Main.isDebug(commandLine);
+        if (ex instanceof VerificationException) {
+            return report(ex.getMessage(), ex, debug, NO);
+        }
         if (ex instanceof DebindexException) {
-            return report(ex.getMessage(), ex, debug);
+            return report(ex.getMessage(), ex, debug, DATA);
         }
         if (ex instanceof IOException io) {
-            return report(describe(io), ex, debug);
+            return report(describe(io), ex, debug, DATA);
         }
         if (ex instanceof UncheckedIOException unchecked) {
-            return report(describe(unchecked.getCause()), ex, debug);
+            return report(describe(unchecked.getCause()), ex, debug, DATA);
         }
         return internalError(ex, debug);
     }
@@ -100,17 +106,18 @@ final class ExitStatus implements IParameterExceptionHandler, IExecutionExceptio
         return INTERNAL;
     }
 
-    private int report(String message, Exception ex, boolean debug) {
+    private int report(String message, Exception ex, boolean debug, int status) {
         err.println(PREFIX + message);
         if (debug) {
             ex.printStackTrace(err);
         }
-        return DATA;
+        return status;
     }
 
     /**
-     * An I/O error as {@code FILE: what}: the JDK's file exceptions carry the file apart from
-     * the reason, and their message is often just the file name.
+     * An I/O error as {@code cannot read FILE: what}: the JDK's file exceptions carry the file
+     * apart from the reason, and their message is often just the file name. Every file a command
+     * opens is an input (they write only to standard output), hence "read".
      */
     static String describe(IOException ex) {
         if (ex instanceof FileSystemException fs && fs.getFile() != null) {
@@ -120,7 +127,7 @@ final class ExitStatus implements IParameterExceptionHandler, IExecutionExceptio
                         : ex instanceof AccessDeniedException ? "permission denied"
                         : ex.getClass().getSimpleName();
             }
-            return fs.getFile() + ": " + lowerFirst(reason);
+            return "cannot read " + fs.getFile() + ": " + lowerFirst(reason);
         }
         String message = ex.getMessage();
         return message == null || message.isEmpty() ? ex.getClass().getSimpleName() : lowerFirst(message);

@@ -1,6 +1,7 @@
 package org.debindex.cli;
 
 import java.io.BufferedWriter;
+import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -8,6 +9,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,11 +44,11 @@ import picocli.CommandLine.Spec;
         description = "Search and verify Debian package archives.",
         optionListHeading = "%nOptions:%n",
         commandListHeading = "%nCommands:%n",
-        subcommands = {CompareVersionsCommand.class, SortVersionsCommand.class, HelpCommand.class},
+        subcommands = {VerifyCommand.class, CompareVersionsCommand.class, SortVersionsCommand.class, HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {
             "  0   success",
-            "  1   a negative answer (the relation does not hold, nothing found)",
+            "  1   a negative answer (the relation does not hold, verification failed)",
             "  2   usage error",
             "  3   bad input data or an I/O error",
             "  70  internal error (a bug)",
@@ -55,6 +57,7 @@ public final class Main implements Callable<Integer> {
 
     // The data-source options are declared before any command reads them so that the command
     // line is the design's contract from the start; their help says that nothing uses them yet.
+    // --json and -q are read by the commands that print reports (json(), quiet()).
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
             description = "Cache directory (default $XDG_CACHE_HOME/debindex, else ~/.cache/debindex)."
@@ -71,11 +74,11 @@ public final class Main implements Callable<Integer> {
                     + " host's apt configuration; repeatable. Not used by any command yet.")
     private List<String> repos = new ArrayList<>();
 
-    @Option(names = "--json", description = "Print one JSON document on stdout. Not used by any command yet.")
+    @Option(names = "--json", description = "Print the result as one JSON document on stdout (verify).")
     private boolean json;
 
     @Option(names = {"-q", "--quiet"},
-            description = "No progress or informational messages (no command prints any yet).")
+            description = "Print only the verdict: no details, no progress (verify); errors still go to stderr.")
     private boolean quiet;
 
     @Option(names = "--debug", description = "Print the stack trace of an error.")
@@ -85,9 +88,11 @@ public final class Main implements Callable<Integer> {
     private CommandSpec spec;
 
     private final InputStream in;
+    private final boolean terminal;
 
-    private Main(InputStream in) {
+    private Main(InputStream in, boolean terminal) {
         this.in = in;
+        this.terminal = terminal;
     }
 
     /**
@@ -96,7 +101,35 @@ public final class Main implements Callable<Integer> {
      * @param args the command-line arguments
      */
     public static void main(String[] args) {
-        System.exit(run(args, System.in, System.out, System.err));
+        System.exit(run(args, System.in, System.out, System.err, isTerminal()));
+    }
+
+    /**
+     * Whether a person watches this run's standard error: {@link System#console()} is null when
+     * standard input or output is redirected (from Java 22 it may not be, and
+     * {@code Console.isTerminal()} says), and on Linux {@code /proc/self/fd/2} tells whether
+     * standard error itself goes to a terminal rather than to a log file.
+     */
+    private static boolean isTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            if (!(Boolean) Console.class.getMethod("isTerminal").invoke(console)) {
+                return false;
+            }
+        } catch (NoSuchMethodException e) {
+            // before Java 22 a console is a terminal
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+        try {
+            String stderr = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return stderr.startsWith("/dev/pts/") || stderr.startsWith("/dev/tty") || stderr.equals("/dev/console");
+        } catch (IOException | RuntimeException e) {
+            return true; // no /proc to ask: the console is all there is to go by
+        }
     }
 
     /**
@@ -115,13 +148,21 @@ public final class Main implements Callable<Integer> {
      * @throws NullPointerException if any argument is null
      */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return run(args, in, out, err, false);
+    }
+
+    /**
+     * As {@link #run(String[], InputStream, PrintStream, PrintStream)}; {@code terminal} says
+     * whether a person watches {@code err}, so that a long command may show a progress line there.
+     */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal) {
         Objects.requireNonNull(args, "args");
         Objects.requireNonNull(in, "in");
         PrintWriter outWriter = writer(Objects.requireNonNull(out, "out"));
         PrintWriter errWriter = writer(Objects.requireNonNull(err, "err"));
         try {
             ExitStatus status = new ExitStatus(errWriter);
-            CommandLine commandLine = new CommandLine(new Main(in))
+            CommandLine commandLine = new CommandLine(new Main(in, terminal))
                     .setOut(outWriter)
                     .setErr(errWriter)
                     .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF))
@@ -153,6 +194,21 @@ public final class Main implements Callable<Integer> {
     /** Standard input of this run. */
     InputStream in() {
         return in;
+    }
+
+    /** Whether {@code --json} was given: print one JSON document instead of text. */
+    boolean json() {
+        return json;
+    }
+
+    /** Whether {@code -q} was given: print only the verdict, no progress. */
+    boolean quiet() {
+        return quiet;
+    }
+
+    /** Whether a person watches standard error, so that a progress line may be drawn there. */
+    boolean terminal() {
+        return terminal;
     }
 
     /** Without a command there is nothing to do: a usage error, not the whole help. */

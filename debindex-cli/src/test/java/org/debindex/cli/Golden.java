@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * <p>With {@code -Ddebindex.updateGolden=true} the file is (re)written instead, and the test
  * passes: review the diff before committing it.
  */
-final class Golden {
+public final class Golden {
 
     private static final Path DIR = Path.of("src", "test", "resources", "golden");
 
@@ -22,7 +22,7 @@ final class Golden {
     }
 
     /** Asserts that {@code actual} equals the golden file {@code name}, or rewrites it. */
-    static void assertMatches(String name, String actual) {
+    public static void assertMatches(String name, String actual) {
         Path file = DIR.resolve(name);
         try {
             if (Boolean.getBoolean("debindex.updateGolden")) {

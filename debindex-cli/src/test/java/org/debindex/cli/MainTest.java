@@ -40,7 +40,7 @@ class MainTest {
         Cli result = Cli.run();
         assertEquals(2, result.status());
         assertEquals("", result.out());
-        assertEquals("debindex: missing command; expected one of: compare-versions, sort-versions, help\n"
+        assertEquals("debindex: missing command; expected one of: verify, compare-versions, sort-versions, help\n"
                 + "Try 'debindex --help' for more information.\n", result.err());
     }
 
@@ -76,7 +76,7 @@ class MainTest {
     @Test
     void anIoErrorIsBadDataWithoutAStackTrace() {
         Cli result = Cli.runWithInput(failing(new IOException("Input/output error")), "sort-versions");
-        assertEquals(new Cli(3, "", "debindex: <stdin>: input/output error\n"), result);
+        assertEquals(new Cli(3, "", "debindex: cannot read <stdin>: input/output error\n"), result);
     }
 
     @Test

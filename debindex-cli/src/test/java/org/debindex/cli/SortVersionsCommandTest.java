@@ -92,9 +92,9 @@ class SortVersionsCommandTest {
     @Test
     void aMissingFileOrADirectoryIsAnIoError() {
         Path missing = dir.resolve("missing");
-        assertEquals(new Cli(3, "", "debindex: " + missing + ": no such file or directory\n"),
+        assertEquals(new Cli(3, "", "debindex: cannot read " + missing + ": no such file or directory\n"),
                 Cli.run("sort-versions", missing.toString()));
-        assertEquals(new Cli(3, "", "debindex: " + dir + ": is a directory\n"), Cli.run("sort-versions", dir.toString()));
+        assertEquals(new Cli(3, "", "debindex: cannot read " + dir + ": is a directory\n"), Cli.run("sort-versions", dir.toString()));
     }
 
     @Test

@@ -1,0 +1,9 @@
+/**
+ * How the commands print their results: {@link org.debindex.cli.output.TrustReportText} and
+ * {@link org.debindex.cli.output.TrustReportJson} for {@code verify}, the small
+ * {@link org.debindex.cli.output.JsonWriter} behind every {@code --json} document, and the
+ * terminal's {@link org.debindex.cli.output.ProgressLine}.
+ *
+ * <p>Formatting only: what a report says is decided in {@code debindex-verify}.
+ */
+package org.debindex.cli.output;
