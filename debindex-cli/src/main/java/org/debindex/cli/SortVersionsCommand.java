@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
         parameterListHeading = "%nParameters:%n",
         optionListHeading = "%nOptions:%n",
         description = {
-            "Print Debian versions, one a line, sorted in Debian order (as dpkg compares",
-            "them). Reads standard input when no FILE is given, and for '-'. Blank lines",
+            "Print Debian versions, one a line, sorted in Debian order as dpkg compares them.",
+            "Reads standard input when no FILE is given, and for '-'. Blank lines",
             "are skipped and surrounding whitespace is removed. Versions that are equal but",
             "written differently (1.0, 0:1.0, 1.0-0) keep their input order.",
             "",
