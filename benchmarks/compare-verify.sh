@@ -18,7 +18,8 @@
 #                                            a 4096-bit modulus), which a fresh process always pays
 #                                            and JMH, after its first iteration, never does
 #      java ... VerifyInReleaseOnce --startup-only   the JVM's start alone
-#    Each figure is the median of N rounds; the ratios are the medians of the per-round ratios.
+#    Each figure is the median of N rounds, wall-clock and CPU time (user+sys of the child, all its
+#    threads: less moved by other load than wall time); ratios are medians of per-round ratios.
 # 2. In-process: JMH's VerifyInReleaseBenchmark (keyring already parsed; keyring read and parsed
 #    each time; the split alone), warm JVM, beside the same gpgv and sqv medians.
 #
@@ -79,19 +80,25 @@ python3 - "$work/processes.json" "$rounds" \
   "debindex VerifyInReleaseOnce (java -XX:TieredStopAtLevel=1)" "$(argv "${java_c1_cmd[@]}")" \
   "diagnostic: VerifyInReleaseOnce without BC's RSA modulus primality check" "$(argv "${nomr_cmd[@]}")" \
   "java start only (VerifyInReleaseOnce --startup-only)" "$(argv "${start_cmd[@]}")" <<'PY'
-import json, subprocess, sys, time
+import json, resource, subprocess, sys, time
 out, rounds, pairs = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 cmds = [(pairs[i], pairs[i + 1].split('\x1f')) for i in range(0, len(pairs), 2)]
-times = {name: [] for name, _ in cmds}
+times = {name: {"wall": [], "cpu": []} for name, _ in cmds}
 warmup = 3
+def children_cpu():
+    u = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return u.ru_utime + u.ru_stime
 for r in range(warmup + rounds):
     k = r % len(cmds)
     for name, argv in cmds[k:] + cmds[:k]:
+        c0 = children_cpu()
         t0 = time.perf_counter()
         subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
         t = time.perf_counter() - t0
+        c = children_cpu() - c0
         if r >= warmup:
-            times[name].append(t)
+            times[name]["wall"].append(t)
+            times[name]["cpu"].append(c)
 json.dump(times, open(out, 'w'))
 PY
 
@@ -108,15 +115,19 @@ jmh = json.load(open(sys.argv[2]))
 rounds = int(sys.argv[3])
 names = list(times)
 gpgv, sqv = names[0], names[1]
-med = {n: statistics.median(v) for n, v in times.items()}
-def per_round(n, peer):
-    return statistics.median(a / b for a, b in zip(times[n], times[peer]))
-print(f"Whole processes, {rounds} interleaved rounds (median; ratios are medians of per-round ratios):")
+med = {n: statistics.median(v["wall"]) for n, v in times.items()}
+def per_round(n, peer, kind):
+    return statistics.median(a / b for a, b in zip(times[n][kind], times[peer][kind]))
+print(f"Whole processes, {rounds} interleaved rounds: wall-clock and CPU (user+sys, all threads) medians;")
+print("ratios are medians of the per-round ratios.")
 print()
-print("| what | median ms | min ms | × gpgv | × sqv |")
-print("|---|---:|---:|---:|---:|")
+print("| what | wall ms | wall min ms | CPU ms | wall × gpgv | wall × sqv | CPU × gpgv | CPU × sqv |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
 for n in names:
-    print(f"| {n} | {med[n] * 1e3:.1f} | {min(times[n]) * 1e3:.1f} | {per_round(n, gpgv):.2f} | {per_round(n, sqv):.2f} |")
+    t = times[n]
+    print(f"| {n} | {med[n] * 1e3:.1f} | {min(t['wall']) * 1e3:.1f} | {statistics.median(t['cpu']) * 1e3:.0f} "
+          f"| {per_round(n, gpgv, 'wall'):.2f} | {per_round(n, sqv, 'wall'):.2f} "
+          f"| {per_round(n, gpgv, 'cpu'):.2f} | {per_round(n, sqv, 'cpu'):.2f} |")
 print()
 print("In-process (JMH, warm JVM, mean ± 99.9% error) against the whole-process peer medians above:")
 print()
