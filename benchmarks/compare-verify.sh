@@ -102,7 +102,7 @@ for r in range(warmup + rounds):
 json.dump(times, open(out, 'w'))
 PY
 
-java -Ddebindex.testdata="$data" -jar "$jar" VerifyInReleaseBenchmark -f 2 -wi 3 -i 5 -w 2s -r 2s \
+java -Ddebindex.testdata="$data" -jar "$jar" VerifyInReleaseBenchmark -f 3 -wi 3 -i 5 -w 2s -r 2s \
   -rf json -rff "$work/jmh.json" -jvmArgsAppend "-Ddebindex.testdata=$data" >"$work/jmh.log" 2>&1 \
   || { cat "$work/jmh.log" >&2; exit 1; }
 echo "load average after:$(uptime | sed 's/.*load average://')"
