@@ -13,6 +13,11 @@ public enum MatchKind {
     NAME_PREFIX,
     /** The package name contains one of the terms. */
     NAME_CONTAINS,
+    /**
+     * A name the package provides ({@code Provides}) matches a term, its own name none; as
+     * {@code apt-cache search} does, a provided name counts as the package's name.
+     */
+    PROVIDED_NAME,
     /** Only the description contains the terms the name does not. */
     DESCRIPTION
 }

@@ -298,9 +298,10 @@ public final class PackageIndex {
     }
 
     /**
-     * Searches names and descriptions; see {@link SearchQuery}. Hits come best first: exact
-     * name, then name prefix, then name containing a term, then description only; ties by name,
-     * then version (newest first), then origin.
+     * Searches names, provided names and descriptions; see {@link SearchQuery}. Hits come best
+     * first ({@link MatchKind}): exact name, then name prefix, then name containing a term, then
+     * provided name, then description only; ties by name, then version (newest first), then
+     * origin.
      *
      * @throws IndexFormatException if the snapshot is corrupt where the search reads
      * @throws java.util.regex.PatternSyntaxException if a regular expression is invalid

@@ -7,15 +7,16 @@ import java.util.Optional;
 /**
  * What {@link PackageIndex#search(SearchQuery)} looks for.
  *
- * <p>Every term must match, each either the package name or its description (the synopsis and
- * the long description), as {@code apt-cache search} matches its patterns. A term matches as a
+ * <p>Every term must match, each either the package name, a name the package provides, or its
+ * description (the synopsis and the long description), as {@code apt-cache search} matches its
+ * patterns. A term matches as a
  * case-insensitive substring, or, with {@code regex}, as a {@link java.util.regex.Pattern}
  * found anywhere, case-insensitively.
  *
  * <p>Instances are immutable and thread-safe.
  *
  * @param terms        what to look for; at least one, none empty
- * @param namesOnly    whether only package names are searched
+ * @param namesOnly    whether only package names (and the names they provide) are searched
  * @param regex        whether the terms are regular expressions
  * @param suite        only packages of this suite or codename; empty for all
  * @param architecture only packages of this architecture, or of a Packages file of this

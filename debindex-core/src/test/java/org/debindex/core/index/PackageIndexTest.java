@@ -223,6 +223,21 @@ class PackageIndexTest {
     }
 
     @Test
+    void providedNamesCountAsNamesOfTheProvider() throws Exception {
+        List<String> expected = List.of(
+                "PROVIDED_NAME exim4 4.98-1 amd64 trixie/amd64",
+                "PROVIDED_NAME postfix 3.10-1 amd64 trixie/amd64",
+                "PROVIDED_NAME postfix 3.7-1 amd64 bookworm/amd64");
+        assertEquals(expected, hits(index.search(SearchQuery.of("mail-transport-agent"))));
+        assertEquals(expected, hits(index.search(SearchQuery.of("mail-transport-agent").withNamesOnly(true))));
+        assertEquals(expected, hits(index.search(SearchQuery.of("transport", "agent"))));
+        assertEquals(List.of("PROVIDED_NAME postfix 3.10-1 amd64 trixie/amd64"),
+                hits(index.search(SearchQuery.of("default", "mta"))));
+        assertEquals(List.of("PROVIDED_NAME postfix 3.10-1 amd64 trixie/amd64"),
+                hits(index.search(SearchQuery.of("default-m.a").withRegex(true).withNamesOnly(true))));
+    }
+
+    @Test
     void searchFindsNonAsciiTextInEitherCase() throws Exception {
         List<String> expected = List.of("DESCRIPTION alpha 2.0-1 amd64 trixie/amd64",
                 "DESCRIPTION alpha 2.0-1 i386 trixie/i386");

@@ -16,7 +16,8 @@ import org.debindex.core.index.SearchQuery;
 /**
  * Runs a {@link SearchQuery}: each term is looked for once in the names and once in the search
  * documents (a pass over each text section), giving a bit set of matching names and documents
- * per term; a package matches when, for every term, its name or its document does. Hits are
+ * per term; a package matches when, for every term, its name, a name it provides or its
+ * document does. Hits are
  * ordered by {@link MatchKind}, then by package id, which is name, then version newest first,
  * then origin.
  *
@@ -83,6 +84,14 @@ public final class TextSearch {
         for (int n = nameHits[0].nextSetBit(0); n >= 0; n = nameHits[0].nextSetBit(n + 1)) {
             int[] range = r.packageRange(n);
             candidates.set(range[0], range[1]);
+            int[] providers = r.providesRange(n);
+            for (int k = providers[0]; k < providers[1]; k++) {
+                int id = r.provides(k, 0);
+                if (id < 0 || id >= r.packageCount) {
+                    throw r.snapshot.corrupt(r.provides, "package id " + id + " out of range");
+                }
+                candidates.set(id);
+            }
         }
         if (docHits[0] != null) {
             for (int d = docHits[0].nextSetBit(0); d >= 0; d = docHits[0].nextSetBit(d + 1)) {
@@ -104,7 +113,8 @@ public final class TextSearch {
             int doc = r.packageField(id, Layout.P_DOC);
             boolean all = true;
             for (int i = 1; i < t && all; i++) {
-                all = nameHits[i].get(name) || (docHits[i] != null && docHits[i].get(doc));
+                all = nameHits[i].get(name) || (docHits[i] != null && docHits[i].get(doc))
+                        || providesMatch(r, id, nameHits[i]);
             }
             if (!all || !accepts(r, id, q)) {
                 continue;
@@ -113,6 +123,14 @@ public final class TextSearch {
             if (kind == null) {
                 kind = kind(r.name(name), lowered, patterns);
                 kindOfName.put(name, kind);
+            }
+            if (kind == MatchKind.DESCRIPTION) {
+                for (int i = 0; i < t; i++) {
+                    if (providesMatch(r, id, nameHits[i])) {
+                        kind = MatchKind.PROVIDED_NAME;
+                        break;
+                    }
+                }
             }
             if (buckets[kind.ordinal()] == null) {
                 buckets[kind.ordinal()] = new IntArray(64);
@@ -135,6 +153,18 @@ public final class TextSearch {
             }
         }
         return new Result(ids, kinds);
+    }
+
+    /** Whether a name that package {@code id} provides is among {@code names}. */
+    private static boolean providesMatch(IndexReader r, int id, BitSet names) throws IndexFormatException {
+        int start = r.packageField(id, Layout.P_PROVIDED_START);
+        int count = r.packageField(id, Layout.P_PROVIDED_COUNT);
+        for (int k = 0; k < count; k++) {
+            if (names.get(r.providedName(start + k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean accepts(IndexReader r, int id, SearchQuery q) throws IndexFormatException {
@@ -192,8 +222,10 @@ public final class TextSearch {
         Matcher m = p.matcher("");
         for (int n = 0; n < r.nameCount; n++) {
             int pk = Layout.N_PACKAGES / 4;
-            if (starts[(n + 1) * stride + pk] == starts[n * stride + pk]) {
-                continue;   // not a package name: nothing to find through it
+            int pv = Layout.N_PROVIDES / 4;
+            if (starts[(n + 1) * stride + pk] == starts[n * stride + pk]
+                    && starts[(n + 1) * stride + pv] == starts[n * stride + pv]) {
+                continue;   // neither a package nor provided: nothing to find through it
             }
             int from = starts[n * stride];
             int to = starts[(n + 1) * stride] - 1;
