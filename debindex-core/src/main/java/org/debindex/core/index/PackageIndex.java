@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -163,9 +165,20 @@ public final class PackageIndex {
      */
     public PackageEntry entry(int id) throws IndexFormatException {
         Objects.checkIndex(id, reader.packageCount);
+        return entry(id, scratch());
+    }
+
+    /** Space for decoding the strings of one query (see {@link Snapshot#utf8}). */
+    private static byte[][] scratch() {
+        return new byte[1][256];
+    }
+
+    private PackageEntry entry(int id, byte[][] scratch) throws IndexFormatException {
         int name = reader.packageNameId(id);
-        return new PackageEntry(id, reader.name(name), version(reader.packageField(id, Layout.P_VERSION)),
-                reader.architecture(id), reader.origin(id), reader.string(reader.packageField(id, Layout.P_SUMMARY)));
+        return new PackageEntry(id, reader.name(name, scratch),
+                version(reader.packageField(id, Layout.P_VERSION), scratch),
+                reader.architecture(id), reader.origin(id),
+                reader.string(reader.packageField(id, Layout.P_SUMMARY), scratch));
     }
 
     /**
@@ -182,8 +195,9 @@ public final class PackageIndex {
         }
         int[] range = reader.packageRange(id);
         List<PackageEntry> out = new ArrayList<>(range[1] - range[0]);
+        byte[][] scratch = scratch();
         for (int p = range[0]; p < range[1]; p++) {
-            out.add(entry(p));
+            out.add(entry(p, scratch));
         }
         return List.copyOf(out);
     }
@@ -202,10 +216,11 @@ public final class PackageIndex {
         }
         int[] range = reader.providesRange(id);
         List<Provider> out = new ArrayList<>(range[1] - range[0]);
+        byte[][] scratch = scratch();
         for (int i = range[0]; i < range[1]; i++) {
             int version = reader.provides(i, 1);
-            out.add(new Provider(entry(packageId(reader.provides(i, 0))), virtualName,
-                    version < 0 ? Optional.empty() : Optional.of(version(version))));
+            out.add(new Provider(entry(packageId(reader.provides(i, 0)), scratch), virtualName,
+                    version < 0 ? Optional.empty() : Optional.of(version(version, scratch))));
         }
         return List.copyOf(out);
     }
@@ -226,7 +241,8 @@ public final class PackageIndex {
             return List.of();
         }
         List<ReverseDependency> out = new ArrayList<>();
-        addReverse(id, name, false, out);
+        byte[][] scratch = scratch();
+        addReverse(id, name, false, out, scratch);
         TreeSet<Integer> virtuals = new TreeSet<>();
         int[] range = reader.packageRange(id);
         for (int p = range[0]; p < range[1]; p++) {
@@ -240,36 +256,52 @@ public final class PackageIndex {
             }
         }
         for (int v : virtuals) {
-            addReverse(v, reader.name(v), true, out);
+            addReverse(v, reader.name(v, scratch), true, out, scratch);
         }
         return List.copyOf(out);
     }
 
-    private void addReverse(int nameId, String target, boolean via, List<ReverseDependency> out)
+    private void addReverse(int nameId, String target, boolean via, List<ReverseDependency> out, byte[][] scratch)
             throws IndexFormatException {
         int[] range = reader.rdependsRange(nameId);
-        for (int i = range[0]; i < range[1]; i++) {
-            int packed = reader.rdepends(i, 1);
+        // Most postings of a name share a few relations, (>= 2.36) and the like: make each once.
+        Map<Long, Relation> relations = new HashMap<>();
+        int[] postings = reader.rdependsPostings(range);
+        for (int at = 0; at < postings.length; at += 4) {
+            int packed = postings[at + 1];
             int field = packed & Layout.R_FIELD_MASK;
             if (field >= RelationCodes.fieldCount()) {
                 throw corrupt("rdepends", "field code " + field + " out of range");
             }
-            Optional<VersionConstraint> constraint = Optional.empty();
-            Optional<Operator> op = RelationCodes.operator((packed >>> Layout.R_OP_SHIFT) & 7);
-            if (op.isPresent()) {
-                constraint = Optional.of(new VersionConstraint(op.get(), version(reader.rdepends(i, 2)),
-                        (packed & Layout.R_LEGACY) != 0 && legacyAllowed(op.get())));
+            int versionRef = postings[at + 2];
+            int qualifier = postings[at + 3];
+            boolean cacheable = qualifier < (1 << 23) && versionRef >= -1 && qualifier >= -1;
+            long key = (packed & 0xF0) | (long) (qualifier + 1) << 8 | (long) (versionRef + 1) << 32;
+            Relation relation = cacheable ? relations.get(key) : null;
+            if (relation == null) {
+                relation = relation(target, packed, versionRef, qualifier, scratch);
+                if (cacheable) {
+                    relations.put(key, relation);
+                }
             }
-            int qualifier = reader.rdepends(i, 3);
-            Relation relation;
-            try {
-                relation = new Relation(target, qualifier < 0 ? Optional.empty() : Optional.of(reader.string(qualifier)),
-                        constraint, Optional.empty(), Optional.empty());
-            } catch (IllegalArgumentException e) {
-                throw corrupt("rdepends", "relation to " + target + " is invalid: " + e.getMessage());
-            }
-            out.add(new ReverseDependency(entry(packageId(reader.rdepends(i, 0))), RelationCodes.field(field),
+            out.add(new ReverseDependency(entry(packageId(postings[at]), scratch), RelationCodes.field(field),
                     relation, (packed & Layout.R_OR_NEXT) != 0, via));
+        }
+    }
+
+    private Relation relation(String target, int packed, int versionRef, int qualifier, byte[][] scratch)
+            throws IndexFormatException {
+        Optional<VersionConstraint> constraint = Optional.empty();
+        Optional<Operator> op = RelationCodes.operator((packed >>> Layout.R_OP_SHIFT) & 7);
+        if (op.isPresent()) {
+            constraint = Optional.of(new VersionConstraint(op.get(), version(versionRef, scratch),
+                    (packed & Layout.R_LEGACY) != 0 && legacyAllowed(op.get())));
+        }
+        try {
+            return new Relation(target, qualifier < 0 ? Optional.empty() : Optional.of(reader.string(qualifier, scratch)),
+                    constraint, Optional.empty(), Optional.empty());
+        } catch (IllegalArgumentException e) {
+            throw corrupt("rdepends", "relation to " + target + " is invalid: " + e.getMessage());
         }
     }
 
@@ -291,8 +323,9 @@ public final class PackageIndex {
         }
         int[] range = reader.sourceRange(id);
         List<PackageEntry> out = new ArrayList<>(range[1] - range[0]);
+        byte[][] scratch = scratch();
         for (int i = range[0]; i < range[1]; i++) {
-            out.add(entry(packageId(reader.sourcePackage(i))));
+            out.add(entry(packageId(reader.sourcePackage(i)), scratch));
         }
         return List.copyOf(out);
     }
@@ -311,8 +344,9 @@ public final class PackageIndex {
         TextSearch.Result result = TextSearch.run(reader, Objects.requireNonNull(query, "query"));
         MatchKind[] kinds = MatchKind.values();
         List<SearchHit> out = new ArrayList<>(result.ids().length);
+        byte[][] scratch = scratch();
         for (int i = 0; i < result.ids().length; i++) {
-            out.add(new SearchHit(entry(result.ids()[i]), kinds[result.kinds()[i]]));
+            out.add(new SearchHit(entry(result.ids()[i], scratch), kinds[result.kinds()[i]]));
         }
         return List.copyOf(out);
     }
@@ -360,7 +394,8 @@ public final class PackageIndex {
     public SourceRef source(PackageEntry entry) throws IndexFormatException {
         int id = check(entry);
         int name = reader.sourceNameId(id);
-        return new SourceRef(reader.name(name), version(reader.packageField(id, Layout.P_SOURCE_VERSION)));
+        byte[][] scratch = scratch();
+        return new SourceRef(reader.name(name, scratch), version(reader.packageField(id, Layout.P_SOURCE_VERSION), scratch));
     }
 
     /**
@@ -417,8 +452,8 @@ public final class PackageIndex {
         return id;
     }
 
-    private DebianVersion version(int ref) throws IndexFormatException {
-        String text = reader.string(ref);
+    private DebianVersion version(int ref, byte[][] scratch) throws IndexFormatException {
+        String text = reader.string(ref, scratch);
         try {
             return DebianVersion.parse(text);
         } catch (MalformedInputException e) {

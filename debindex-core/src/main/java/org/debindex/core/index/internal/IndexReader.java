@@ -101,12 +101,17 @@ public final class IndexReader {
 
     /** The name with this id. */
     public String name(int id) throws IndexFormatException {
+        return name(id, new byte[1][64]);
+    }
+
+    /** The name with this id, decoded through {@code scratch} (see {@link Snapshot#utf8}). */
+    public String name(int id, byte[][] scratch) throws IndexFormatException {
         int start = nameField(id, Layout.N_TEXT);
         int end = nameField(id + 1, Layout.N_TEXT) - 1;
         if (end < start) {
             throw snapshot.corrupt(names, "name " + id + " has a negative length");
         }
-        return snapshot.utf8(nameText, start, end - start);
+        return snapshot.utf8(nameText, start, end - start, scratch);
     }
 
     /** The id of {@code name}, or -1: a binary search over the sorted name table. */
@@ -245,7 +250,12 @@ public final class IndexReader {
 
     /** A string of the STRINGS section. */
     public String string(int ref) throws IndexFormatException {
-        return snapshot.string(strings, ref);
+        return snapshot.string(strings, ref, new byte[1][64]);
+    }
+
+    /** A string of the STRINGS section, decoded through {@code scratch}. */
+    public String string(int ref, byte[][] scratch) throws IndexFormatException {
+        return snapshot.string(strings, ref, scratch);
     }
 
     /** The exact stanza bytes of package {@code id}. */
@@ -275,14 +285,14 @@ public final class IndexReader {
         if (to < from) {
             throw snapshot.corrupt(longIndex, "long description " + d + " has a negative length");
         }
-        return snapshot.utf8(longText, from, to - from);
+        return snapshot.utf8(longText, from, to - from, new byte[1][to - from]);
     }
 
     // ---- postings
 
-    /** Field {@code field} (0 to 3) of reverse-dependency posting {@code i}. */
-    public int rdepends(int i, int field) throws IndexFormatException {
-        return snapshot.i32(rdepends, (long) i * Layout.RDEPENDS_RECORD + 4L * field);
+    /** The reverse-dependency postings {@code [range[0], range[1])}, four ints each, read at once. */
+    public int[] rdependsPostings(int[] range) throws IndexFormatException {
+        return snapshot.ints(rdepends, (long) range[0] * Layout.RDEPENDS_RECORD, (range[1] - range[0]) * 4);
     }
 
     /** Field {@code field} (0 or 1) of provides posting {@code i}. */

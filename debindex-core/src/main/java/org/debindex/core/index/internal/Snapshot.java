@@ -3,12 +3,12 @@ package org.debindex.core.index.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.zip.CRC32C;
 import org.debindex.core.IndexFormatException;
 
@@ -18,7 +18,7 @@ import org.debindex.core.IndexFormatException;
  *
  * <p>Opening reads and checks only the header (its CRC32C, the file length, the section table);
  * each section is mapped, not read. Every read first makes sure that the chunks it touches have
- * been checked against their CRC32C (once per chunk, remembered in a thread-safe bit set) and
+ * been checked against their CRC32C (once per chunk, remembered in a bit set that tolerates races) and
  * that it stays inside its section, so corrupt data is reported as an
  * {@link IndexFormatException} naming the file and section, never returned.
  *
@@ -32,7 +32,12 @@ public final class Snapshot {
     private final Section[] stanzas;
     /** CRC per chunk, for a mapped file; {@code null} in memory, where nothing needs checking. */
     private final ByteBuffer crcs;
-    private final AtomicLongArray checked;
+    /**
+     * One bit per chunk, set once the chunk passed its check. Plain ints, deliberately: a set bit
+     * only ever records a fact about immutable bytes, so a racing reader that misses a bit (or a
+     * lost update) merely checks that chunk again; no bit is ever set for an unchecked chunk.
+     */
+    private final int[] checked;
     private final int shift;
 
     private Snapshot(String source, SnapshotHeader header, List<Section> sections, ByteBuffer crcs,
@@ -52,7 +57,7 @@ public final class Snapshot {
             }
             chunks = Math.max(chunks, s.entry.firstChunk() + chunkCount(s.length, shift));
         }
-        this.checked = crcs == null ? null : new AtomicLongArray((chunks + 63) >>> 6);
+        this.checked = crcs == null ? null : new int[(chunks + 31) >>> 5];
     }
 
     /** How many chunks of {@code 2^shift} bytes cover {@code length} bytes. */
@@ -102,6 +107,10 @@ public final class Snapshot {
             int chunks = 0;
             int stanzaCount = 0;
             long end = headerLength;
+            // One mapping for the whole file where a buffer can hold it (one system call), else
+            // one per section.
+            MappedByteBuffer whole = size <= Integer.MAX_VALUE
+                    ? channel.map(FileChannel.MapMode.READ_ONLY, 0, size) : null;
             for (int i = 0; i < sections.length; i++) {
                 SectionEntry e = table.get(i);
                 if (e.offset() < end || e.offset() % 8 != 0 || e.length() < 0 || e.length() > Integer.MAX_VALUE
@@ -110,7 +119,7 @@ public final class Snapshot {
                             + " (" + e.length() + " bytes) does not fit the file; corrupt section table");
                 }
                 end = e.offset() + e.length();
-                ByteBuffer mapped = e.length() == 0 ? ByteBuffer.allocate(0)
+                ByteBuffer mapped = whole != null ? whole.slice((int) e.offset(), (int) e.length())
                         : channel.map(FileChannel.MapMode.READ_ONLY, e.offset(), e.length());
                 mapped.order(ByteOrder.LITTLE_ENDIAN);
                 sections[i] = new Section(e, mapped);
@@ -214,7 +223,7 @@ public final class Snapshot {
         int base = s.entry.firstChunk();
         for (int c = first; c <= last; c++) {
             int g = base + c;
-            if ((checked.get(g >>> 6) & (1L << g)) == 0) {
+            if ((checked[g >>> 5] & (1 << g)) == 0) {
                 check(s, c, g);
             }
         }
@@ -229,12 +238,7 @@ public final class Snapshot {
             throw new IndexFormatException(source, s.label(), "chunk " + chunk + " (bytes " + from + "-" + (to - 1)
                     + ") fails its CRC32C check; expected an intact snapshot (rebuild it)");
         }
-        long bit = 1L << global;
-        int word = global >>> 6;
-        long old;
-        do {
-            old = checked.get(word);
-        } while ((old & bit) == 0 && !checked.compareAndSet(word, old, old | bit));
+        checked[global >>> 5] |= 1 << global;
     }
 
     /** Checks every chunk of every section. @throws IndexFormatException at the first bad one */
@@ -272,9 +276,27 @@ public final class Snapshot {
 
     /** Checked UTF-8 text. */
     public String utf8(Section s, long offset, int length) throws IndexFormatException {
+        ensure(s, offset, length);
         byte[] b = new byte[length];
-        get(s, offset, b, 0, length);
+        s.buf.get((int) offset, b, 0, length);
         return new String(b, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * UTF-8 text decoded through {@code scratch} (grown when too small), so that decoding many
+     * short strings in one query allocates only the strings.
+     *
+     * @return the text; {@code scratch[0]} may have been replaced by a larger array
+     */
+    public String utf8(Section s, long offset, int length, byte[][] scratch) throws IndexFormatException {
+        ensure(s, offset, length);
+        byte[] b = scratch[0];
+        if (b.length < length) {
+            b = new byte[Math.max(length, 2 * b.length)];
+            scratch[0] = b;
+        }
+        s.buf.get((int) offset, b, 0, length);
+        return new String(b, 0, length, StandardCharsets.UTF_8);
     }
 
     /**
@@ -282,25 +304,24 @@ public final class Snapshot {
      *
      * @throws IndexFormatException if it leaves the section or is corrupt
      */
-    public String string(Section strings, int offset) throws IndexFormatException {
+    public String string(Section strings, int offset, byte[][] scratch) throws IndexFormatException {
+        ensure(strings, offset, Math.min(5, strings.length - (long) offset));
         int length = 0;
-        int shiftBits = 0;
         int at = offset;
-        while (true) {
-            int b = u8(strings, at++);
+        for (int shiftBits = 0; ; shiftBits += 7) {
+            if (shiftBits > 28 || at >= strings.length) {
+                throw corrupt(strings, "string length at " + offset + " is corrupt");
+            }
+            int b = strings.buf.get(at++);
             length |= (b & 0x7F) << shiftBits;
             if ((b & 0x80) == 0) {
                 break;
             }
-            shiftBits += 7;
-            if (shiftBits > 28) {
-                throw new IndexFormatException(source, strings.label(), "string length at " + offset + " is corrupt");
-            }
         }
         if (length < 0) {
-            throw new IndexFormatException(source, strings.label(), "string length at " + offset + " is corrupt");
+            throw corrupt(strings, "string length at " + offset + " is corrupt");
         }
-        return utf8(strings, at, length);
+        return utf8(strings, at, length, scratch);
     }
 
     /** A failure in section {@code s}, for callers that find inconsistent content. */
