@@ -381,7 +381,7 @@ public final class PackageIndex {
      * @throws IndexFormatException if the snapshot is corrupt there
      */
     public Optional<String> longDescription(PackageEntry entry) throws IndexFormatException {
-        return Optional.ofNullable(reader.longDescription(check(entry)));
+        return reader.longDescription(check(entry));
     }
 
     /**
@@ -463,15 +463,6 @@ public final class PackageIndex {
 
     private IndexFormatException corrupt(String section, String problem) {
         return new IndexFormatException(snapshot.source(), section, problem + "; corrupt snapshot");
-    }
-
-    /** For tests in this package: the raw sections' labels in file order. */
-    List<String> sectionLabels() {
-        List<String> out = new ArrayList<>();
-        for (var e : snapshot.header().sections()) {
-            out.add(e.label());
-        }
-        return out;
     }
 
     @Override

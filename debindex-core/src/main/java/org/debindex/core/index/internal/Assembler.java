@@ -157,11 +157,17 @@ final class Assembler {
         Map<String, Integer> longIds = new HashMap<>();
         Map<TranslationEntry, Integer> longOfEntry = new IdentityHashMap<>();
         List<String> longTexts = new ArrayList<>();
-        ByteSink longText = new ByteSink(1 << 20);
+        // Sized from the translations up front: growing sinks of tens of megabytes costs copies.
+        long textEstimate = 1 << 20;
+        for (TranslationEntry t : translations.values()) {
+            textEstimate += t.description().length();
+        }
+        int textCapacity = (int) Math.min(textEstimate, Integer.MAX_VALUE / 2);
+        ByteSink longText = new ByteSink(textCapacity);
         IntArray longIndex = new IntArray(1 << 16);
         longIndex.add(0);
         Map<String, Integer> docIds = new HashMap<>();
-        ByteSink docText = new ByteSink(1 << 20);
+        ByteSink docText = new ByteSink((int) Math.min(textCapacity + 64L * pkgCount, Integer.MAX_VALUE / 2));
         IntArray docIndex = new IntArray(1 << 16);
         docIndex.add(0);
         int[] docOf = new int[pkgCount];

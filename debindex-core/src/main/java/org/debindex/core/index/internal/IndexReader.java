@@ -3,6 +3,7 @@ package org.debindex.core.index.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.debindex.core.IndexFormatException;
 import org.debindex.core.index.PackageOrigin;
 
@@ -271,11 +272,11 @@ public final class IndexReader {
         return out;
     }
 
-    /** The long description of package {@code id}, or {@code null} when it has none (internal). */
-    public String longDescription(int id) throws IndexFormatException {
+    /** The long description of package {@code id}; empty when it has none. */
+    public Optional<String> longDescription(int id) throws IndexFormatException {
         int d = packageField(id, Layout.P_LONG_DESC);
         if (d < 0) {
-            return null;
+            return Optional.empty();
         }
         if (d >= longCount) {
             throw snapshot.corrupt(packages, "long description id " + d + " out of range");
@@ -285,7 +286,7 @@ public final class IndexReader {
         if (to < from) {
             throw snapshot.corrupt(longIndex, "long description " + d + " has a negative length");
         }
-        return snapshot.utf8(longText, from, to - from, new byte[1][to - from]);
+        return Optional.of(snapshot.utf8(longText, from, to - from, new byte[1][to - from]));
     }
 
     // ---- postings
