@@ -43,11 +43,13 @@ for q in "show bash" "search nginx" "rdepends libc6"; do
   hyperfine -N --warmup 2 --runs 10 --export-json "$work/${1}.json" \
     -n "debindex $q" "$dbx $1 $work/packages.idx ${*:2}" -n "apt-cache $q" "$ac $q" >/dev/null
 done
+hyperfine -N --warmup 2 --runs 10 --export-json "$work/start.json" \
+  -n "JVM start alone (same options, same jar)" "$dbx start $work/packages.idx" >/dev/null
 python3 - "$work" <<'PY'
 import json, sys
 print("| command | median s | min s | max s |")
 print("|---|---:|---:|---:|")
-for q in ("show", "search", "rdepends"):
+for q in ("start", "show", "search", "rdepends"):
     for r in json.load(open(f"{sys.argv[1]}/{q}.json"))["results"]:
         print(f"| {r['command']} | {r['median']:.3f} | {r['min']:.3f} | {r['max']:.3f} |")
 PY

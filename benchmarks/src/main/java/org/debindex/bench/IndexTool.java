@@ -24,6 +24,7 @@ import org.debindex.core.index.SearchQuery;
  * java -cp ... org.debindex.bench.IndexTool rdepends SNAPSHOT NAME   (apt-cache rdepends)
  * java -cp ... org.debindex.bench.IndexTool all SNAPSHOT             (the three, output discarded:
  *                                                                     for -XX:ArchiveClassesAtExit)
+ * java -cp ... org.debindex.bench.IndexTool start SNAPSHOT           (nothing: the JVM's start alone)
  * </pre>
  *
  * It prints what apt-cache prints for these, near enough to compare the work done.
@@ -45,6 +46,9 @@ public final class IndexTool {
             System.exit(2);
         }
         Path snapshot = Path.of(args[1]);
+        if (args[0].equals("start")) {
+            return;   // the JVM's own start and exit, as the floor under the other commands
+        }
         if (args[0].equals("build")) {
             PackageIndex.build(IndexInputs.trixieAndBookworm()).write(snapshot);
             return;
