@@ -175,8 +175,7 @@ class PackageIndexRealDataTest {
     }
 
     /** Package names apt-cache prints for a command, one per line before " - " or indented. */
-    static Set<String> aptNames(Path aptDir, String... command) throws Exception {
-        Path tool = Path.of("/work/shared/tools/isolated-apt");
+    static Set<String> aptNames(Path tool, Path aptDir, String... command) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(tool.toString(), aptDir.toString()));
         cmd.addAll(List.of(command));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
@@ -215,7 +214,7 @@ class PackageIndexRealDataTest {
                 List.of("transport", "agent"))) {
             List<String> command = new ArrayList<>(List.of("apt-cache", "search"));
             command.addAll(terms);
-            Set<String> expected = aptNames(apt, command.toArray(new String[0]));
+            Set<String> expected = aptNames(tool, apt, command.toArray(new String[0]));
             assertTrue(!expected.isEmpty(), "apt-cache found nothing for " + terms);
             Set<String> actual = new TreeSet<>();
             for (SearchHit h : index.search(new SearchQuery(terms, false, false, java.util.Optional.empty(),
@@ -227,7 +226,7 @@ class PackageIndexRealDataTest {
             assertEquals(Set.of(), missing, "found by apt-cache search " + terms + " but not by debindex");
         }
         for (String name : List.of("mail-transport-agent", "libc6")) {
-            Set<String> expected = aptNames(apt, "apt-cache", "rdepends", name);
+            Set<String> expected = aptNames(tool, apt, "apt-cache", "rdepends", name);
             Set<String> actual = new TreeSet<>();
             for (ReverseDependency d : index.reverseDependencies(name)) {
                 actual.add(d.dependent().name());
