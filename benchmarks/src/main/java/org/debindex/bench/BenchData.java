@@ -28,7 +28,12 @@ final class BenchData {
 
     /** A file under {@code debian/dists/trixie}; fails with a clear message when absent. */
     static Path trixie(String relative) {
-        Path file = root().resolve("debian/dists/trixie").resolve(relative);
+        return dists("trixie", relative);
+    }
+
+    /** A file under {@code debian/dists/SUITE}; fails with a clear message when absent. */
+    static Path dists(String suite, String relative) {
+        Path file = root().resolve("debian/dists").resolve(suite).resolve(relative);
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("benchmark data missing: " + file
                     + " (run from the repository root beside ../shared, or pass -Ddebindex.testdata=DIR)");

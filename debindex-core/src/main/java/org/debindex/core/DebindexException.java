@@ -9,7 +9,8 @@ package org.debindex.core;
  *
  * <p>Instances are immutable.
  */
-public abstract sealed class DebindexException extends Exception permits MalformedInputException, VerificationException {
+public abstract sealed class DebindexException extends Exception permits MalformedInputException, IndexFormatException,
+        VerificationException {
 
     private static final long serialVersionUID = 1L;
 

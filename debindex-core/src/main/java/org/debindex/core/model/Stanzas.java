@@ -114,14 +114,23 @@ final class Stanzas {
         if (nl < 0) {
             return "";
         }
+        // A loop over line ends rather than split: index builds call this for every description.
         StringBuilder out = new StringBuilder(value.length() - nl);
-        for (String line : value.substring(nl + 1).split("\n", -1)) {
-            String text = line.isEmpty() ? line : line.substring(1);
+        int start = nl + 1;
+        while (true) {
+            int end = value.indexOf('\n', start);
+            int lineEnd = end < 0 ? value.length() : end;
+            int textStart = lineEnd > start ? start + 1 : start;
             if (out.length() > 0) {
                 out.append('\n');
             }
-            out.append(text.equals(".") ? "" : text);
+            if (!(lineEnd - textStart == 1 && value.charAt(textStart) == '.')) {
+                out.append(value, textStart, lineEnd);
+            }
+            if (end < 0) {
+                return out.toString();
+            }
+            start = end + 1;
         }
-        return out.toString();
     }
 }

@@ -1,0 +1,17 @@
+package org.debindex.core.index;
+
+/**
+ * What kind of archive index file an {@link IndexInput} is.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public enum IndexKind {
+
+    /** A {@code Packages} file: one stanza per binary package. */
+    PACKAGES,
+    /**
+     * A {@code Translation-<lang>} file: long descriptions, joined to packages on
+     * ({@code Package}, {@code Description-md5}).
+     */
+    TRANSLATION
+}

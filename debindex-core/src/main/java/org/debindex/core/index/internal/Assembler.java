@@ -1,0 +1,382 @@
+package org.debindex.core.index.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.debindex.core.index.IndexInput;
+import org.debindex.core.index.InputIdentity;
+import org.debindex.core.index.PackageOrigin;
+import org.debindex.core.model.TranslationEntry;
+import org.debindex.core.version.DebianVersion;
+
+/**
+ * Joins the parts read from each input into the sections of one index. Everything it does is a
+ * function of the parts in input order, never of thread timing or hash order, so the same inputs
+ * give the same bytes.
+ *
+ * <p>Not thread-safe; one use per build.
+ */
+final class Assembler {
+
+    private static final int MAX_TABLE = 0xFFFF;
+
+    /** A package while sorting: where it was read and its sort keys. */
+    private record Ref(int part, int index, int name, DebianVersion version, int origin, int arch) {
+    }
+
+    private static final Comparator<Ref> ORDER = (a, b) -> {
+        int c = Integer.compare(a.name, b.name);
+        if (c != 0) {
+            return c;
+        }
+        c = b.version.compareTo(a.version);
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(a.origin, b.origin);
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(a.arch, b.arch);
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(a.part, b.part);
+        return c != 0 ? c : Integer.compare(a.index, b.index);
+    };
+
+    private Assembler() {
+    }
+
+    /**
+     * Assembles the index.
+     *
+     * @param inputs     the inputs, in the order given
+     * @param parts      what each input contributed: a {@link PackagesPart} or a {@link TranslationPart}
+     * @param chunkShift log2 of the checksum chunk size
+     */
+    static Built assemble(List<IndexInput> inputs, List<Object> parts, int chunkShift) {
+        Map<String, TranslationEntry> translations = new HashMap<>();
+        List<PackagesPart> packageParts = new ArrayList<>();
+        Map<PackageOrigin, Integer> originIds = new LinkedHashMap<>();
+        List<Integer> originOfPart = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            Object part = parts.get(i);
+            if (part instanceof TranslationPart t) {
+                for (Map.Entry<String, TranslationEntry> e : t.entries.entrySet()) {
+                    translations.putIfAbsent(e.getKey(), e.getValue());
+                }
+            } else {
+                packageParts.add((PackagesPart) part);
+                PackageOrigin origin = inputs.get(i).identity().origin();
+                Integer id = originIds.get(origin);
+                if (id == null) {
+                    id = originIds.size();
+                    originIds.put(origin, id);
+                }
+                originOfPart.add(id);
+            }
+        }
+        if (originIds.size() > MAX_TABLE) {
+            throw new IllegalArgumentException("more than " + MAX_TABLE + " package origins: " + originIds.size());
+        }
+
+        // Architectures, sorted.
+        Set<String> archSet = new TreeSet<>();
+        for (PackagesPart p : packageParts) {
+            for (PackagesPart.Staged s : p.packages) {
+                archSet.add(s.architecture());
+            }
+        }
+        if (archSet.size() > MAX_TABLE) {
+            throw new IllegalArgumentException("more than " + MAX_TABLE + " architectures: " + archSet.size());
+        }
+        List<String> archs = new ArrayList<>(archSet);
+        Map<String, Integer> archIds = new HashMap<>();
+        for (String a : archs) {
+            archIds.put(a, archIds.size());
+        }
+
+        // Names, sorted by their UTF-8 bytes (the order lookups compare in).
+        Set<String> nameSet = new HashSet<>();
+        for (PackagesPart p : packageParts) {
+            nameSet.addAll(p.names.values());
+        }
+        String[] names = nameSet.toArray(new String[0]);
+        byte[][] nameBytes = new byte[names.length][];
+        Integer[] order = new Integer[names.length];
+        for (int i = 0; i < names.length; i++) {
+            nameBytes[i] = names[i].getBytes(StandardCharsets.UTF_8);
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(nameBytes[a], nameBytes[b]));
+        int nameCount = names.length;
+        Map<String, Integer> nameIds = new HashMap<>(nameCount * 2);
+        byte[][] sortedBytes = new byte[nameCount][];
+        for (int i = 0; i < nameCount; i++) {
+            nameIds.put(names[order[i]], i);
+            sortedBytes[i] = nameBytes[order[i]];
+        }
+        int[][] global = new int[packageParts.size()][];
+        for (int p = 0; p < global.length; p++) {
+            List<String> local = packageParts.get(p).names.values();
+            global[p] = new int[local.size()];
+            for (int i = 0; i < local.size(); i++) {
+                global[p][i] = nameIds.get(local.get(i));
+            }
+        }
+
+        // Packages, sorted by name, version (newest first), origin, architecture, input, position.
+        List<Ref> refList = new ArrayList<>();
+        for (int p = 0; p < packageParts.size(); p++) {
+            List<PackagesPart.Staged> staged = packageParts.get(p).packages;
+            for (int i = 0; i < staged.size(); i++) {
+                PackagesPart.Staged s = staged.get(i);
+                refList.add(new Ref(p, i, global[p][s.name()], s.version(), originOfPart.get(p),
+                        archIds.get(s.architecture())));
+            }
+        }
+        Ref[] refs = refList.toArray(new Ref[0]);
+        Arrays.sort(refs, ORDER);
+        int pkgCount = refs.length;
+
+        StringPool pool = new StringPool();
+        ByteSink packages = new ByteSink(pkgCount * Layout.PACKAGE_RECORD);
+        int[] namePackages = new int[nameCount + 1];
+        Map<String, Integer> longIds = new HashMap<>();
+        Map<TranslationEntry, Integer> longOfEntry = new IdentityHashMap<>();
+        List<String> longTexts = new ArrayList<>();
+        // Sized from the translations up front: growing sinks of tens of megabytes costs copies.
+        long textEstimate = 1 << 20;
+        for (TranslationEntry t : translations.values()) {
+            textEstimate += t.description().length();
+        }
+        int textCapacity = (int) Math.min(textEstimate, Integer.MAX_VALUE / 2);
+        ByteSink longText = new ByteSink(textCapacity);
+        IntArray longIndex = new IntArray(1 << 16);
+        longIndex.add(0);
+        Map<String, Integer> docIds = new HashMap<>();
+        ByteSink docText = new ByteSink((int) Math.min(textCapacity + 64L * pkgCount, Integer.MAX_VALUE / 2));
+        IntArray docIndex = new IntArray(1 << 16);
+        docIndex.add(0);
+        int[] docOf = new int[pkgCount];
+        IntArray providedNames = new IntArray(1 << 12);
+        for (int id = 0; id < pkgCount; id++) {
+            Ref r = refs[id];
+            PackagesPart part = packageParts.get(r.part);
+            PackagesPart.Staged s = part.packages.get(r.index);
+            namePackages[r.name]++;
+            int longId = -1;
+            if (!s.md5().isEmpty()) {
+                TranslationEntry t = translations.get(TranslationPart.key(part.names.get(s.name()), s.md5()));
+                if (t != null) {
+                    Integer known = longOfEntry.get(t);
+                    if (known == null) {
+                        known = longId(t.longDescription(), longIds, longTexts, longText, longIndex);
+                        longOfEntry.put(t, known);
+                    }
+                    longId = known;
+                }
+            }
+            if (longId < 0 && !s.inlineLong().isEmpty()) {
+                longId = longId(s.inlineLong(), longIds, longTexts, longText, longIndex);
+            }
+            String docKey = s.summary() + '\0' + longId;
+            Integer docId = docIds.get(docKey);
+            if (docId == null) {
+                docId = docIds.size();
+                docIds.put(docKey, docId);
+                String text = longId < 0 ? s.summary() : s.summary() + "\n" + longTexts.get(longId);
+                byte[] b = text.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+                docText.put(b, 0, b.length);
+                docText.putByte(0);
+                docIndex.add(docText.size());
+            }
+            docOf[id] = docId;
+            int[] map = global[r.part];
+            int providedStart = providedNames.size();
+            for (int k = s.provStart(); k < s.provEnd(); k++) {
+                providedNames.add(map[part.provides.get(k * PackagesPart.PROV_INTS)]);
+            }
+            packages.putInt(r.name);
+            packages.putInt(pool.ref(s.version().toString()));
+            packages.putInt(r.arch | r.origin << 16);
+            packages.putInt(map[s.source()]);
+            packages.putInt(pool.ref(s.sourceVersion()));
+            packages.putInt(pool.ref(s.summary()));
+            packages.putInt(part.ordinal);
+            packages.putInt(s.stanzaOffset());
+            packages.putInt(s.stanzaLength());
+            packages.putInt(longId);
+            packages.putInt(docId);
+            packages.putInt(providedStart);
+            packages.putInt(providedNames.size() - providedStart);
+            packages.putInt(0);
+        }
+        int docCount = docIds.size();
+
+        // Provides postings, grouped by provided name (stable: package order within a name).
+        int[] provCount = new int[nameCount + 1];
+        int[] rdepCount = new int[nameCount + 1];
+        int[] srcCount = new int[nameCount + 1];
+        for (Ref r : refs) {
+            PackagesPart part = packageParts.get(r.part);
+            PackagesPart.Staged s = part.packages.get(r.index);
+            int[] map = global[r.part];
+            for (int k = s.provStart(); k < s.provEnd(); k++) {
+                provCount[map[part.provides.get(k * PackagesPart.PROV_INTS)]]++;
+            }
+            for (int k = s.relStart(); k < s.relEnd(); k++) {
+                rdepCount[map[part.relations.get(k * PackagesPart.REL_INTS)]]++;
+            }
+            srcCount[map[s.source()]]++;
+        }
+        int[] provStart = starts(provCount);
+        int[] rdepStart = starts(rdepCount);
+        int[] srcStart = starts(srcCount);
+        int[] pkgStart = starts(namePackages);
+        int[] provides = new int[provStart[nameCount] * 2];
+        int[] rdepends = new int[rdepStart[nameCount] * 4];
+        int[] sources = new int[srcStart[nameCount]];
+        int[] provNext = Arrays.copyOf(provStart, nameCount);
+        int[] rdepNext = Arrays.copyOf(rdepStart, nameCount);
+        int[] srcNext = Arrays.copyOf(srcStart, nameCount);
+        for (int id = 0; id < pkgCount; id++) {
+            Ref r = refs[id];
+            PackagesPart part = packageParts.get(r.part);
+            PackagesPart.Staged s = part.packages.get(r.index);
+            int[] map = global[r.part];
+            for (int k = s.provStart(); k < s.provEnd(); k++) {
+                int at = provNext[map[part.provides.get(k * PackagesPart.PROV_INTS)]]++ * 2;
+                int version = part.provides.get(k * PackagesPart.PROV_INTS + 1);
+                provides[at] = id;
+                provides[at + 1] = version < 0 ? -1 : pool.ref(part.strings.get(version));
+            }
+            for (int k = s.relStart(); k < s.relEnd(); k++) {
+                int base = k * PackagesPart.REL_INTS;
+                int at = rdepNext[map[part.relations.get(base)]]++ * 4;
+                int version = part.relations.get(base + 2);
+                int qualifier = part.relations.get(base + 3);
+                rdepends[at] = id;
+                rdepends[at + 1] = part.relations.get(base + 1);
+                rdepends[at + 2] = version < 0 ? -1 : pool.ref(part.strings.get(version));
+                rdepends[at + 3] = qualifier < 0 ? -1 : pool.ref(part.strings.get(qualifier));
+            }
+            sources[srcNext[map[s.source()]]++] = id;
+        }
+
+        // Names: text and records, with a sentinel closing every range.
+        ByteSink nameText = new ByteSink(nameCount * 16);
+        ByteSink nameRecords = new ByteSink((nameCount + 1) * Layout.NAME_RECORD);
+        for (int i = 0; i <= nameCount; i++) {
+            nameRecords.putInt(nameText.size());
+            nameRecords.putInt(pkgStart[i]);
+            nameRecords.putInt(provStart[i]);
+            nameRecords.putInt(rdepStart[i]);
+            nameRecords.putInt(srcStart[i]);
+            if (i < nameCount) {
+                nameText.put(sortedBytes[i], 0, sortedBytes[i].length);
+                nameText.putByte(0);
+            }
+        }
+
+        // Search documents to packages.
+        int[] docPkgCount = new int[docCount + 1];
+        for (int id = 0; id < pkgCount; id++) {
+            docPkgCount[docOf[id]]++;
+        }
+        int[] docPkgStart = starts(docPkgCount);
+        int[] docPkgNext = Arrays.copyOf(docPkgStart, docCount);
+        int[] docPackages = new int[pkgCount];
+        for (int id = 0; id < pkgCount; id++) {
+            docPackages[docPkgNext[docOf[id]]++] = id;
+        }
+
+        List<SectionEntry> entries = new ArrayList<>();
+        List<ByteBuffer> buffers = new ArrayList<>();
+        int[] chunk = {0};
+        add(entries, buffers, chunk, chunkShift, SectionKind.PACKAGES, 0, packages);
+        add(entries, buffers, chunk, chunkShift, SectionKind.NAMES, 0, nameRecords);
+        add(entries, buffers, chunk, chunkShift, SectionKind.NAME_TEXT, 0, nameText);
+        add(entries, buffers, chunk, chunkShift, SectionKind.STRINGS, 0, pool.bytes);
+        add(entries, buffers, chunk, chunkShift, SectionKind.PROVIDES, 0, ints(provides));
+        add(entries, buffers, chunk, chunkShift, SectionKind.PROVIDED_NAMES, 0, ints(providedNames));
+        add(entries, buffers, chunk, chunkShift, SectionKind.RDEPENDS, 0, ints(rdepends));
+        add(entries, buffers, chunk, chunkShift, SectionKind.SOURCE_PACKAGES, 0, ints(sources));
+        add(entries, buffers, chunk, chunkShift, SectionKind.LONG_DESC_INDEX, 0, ints(longIndex));
+        add(entries, buffers, chunk, chunkShift, SectionKind.LONG_DESC_TEXT, 0, longText);
+        add(entries, buffers, chunk, chunkShift, SectionKind.DOC_INDEX, 0, ints(docIndex));
+        add(entries, buffers, chunk, chunkShift, SectionKind.DOC_TEXT, 0, docText);
+        add(entries, buffers, chunk, chunkShift, SectionKind.DOC_PACKAGE_INDEX, 0, ints(docPkgStart));
+        add(entries, buffers, chunk, chunkShift, SectionKind.DOC_PACKAGES, 0, ints(docPackages));
+        for (PackagesPart p : packageParts) {
+            add(entries, buffers, chunk, chunkShift, SectionKind.STANZAS, p.ordinal, p.stanzas);
+        }
+        List<InputIdentity> identities = new ArrayList<>();
+        for (IndexInput in : inputs) {
+            identities.add(in.identity());
+        }
+        SnapshotHeader header = new SnapshotHeader(chunkShift, 0, pkgCount, nameCount, docCount,
+                longTexts.size(), entries, archs, new ArrayList<>(originIds.keySet()), identities);
+        return new Built(header, entries, buffers);
+    }
+
+    private static int longId(String text, Map<String, Integer> ids, List<String> texts, ByteSink bytes,
+            IntArray index) {
+        Integer id = ids.get(text);
+        if (id == null) {
+            id = texts.size();
+            ids.put(text, id);
+            texts.add(text);
+            byte[] b = text.getBytes(StandardCharsets.UTF_8);
+            bytes.put(b, 0, b.length);
+            index.add(bytes.size());
+        }
+        return id;
+    }
+
+    /** Exclusive prefix sums: {@code out[i]} = sum of {@code counts[0..i)}; one more than counts' useful length. */
+    private static int[] starts(int[] counts) {
+        int[] out = new int[counts.length];
+        int sum = 0;
+        for (int i = 0; i < counts.length; i++) {
+            out[i] = sum;
+            sum += counts[i];
+        }
+        return out;
+    }
+
+    private static ByteSink ints(int[] values) {
+        ByteSink out = new ByteSink(values.length * 4);
+        for (int v : values) {
+            out.putInt(v);
+        }
+        return out;
+    }
+
+    private static ByteSink ints(IntArray values) {
+        ByteSink out = new ByteSink(values.size() * 4);
+        for (int i = 0; i < values.size(); i++) {
+            out.putInt(values.get(i));
+        }
+        return out;
+    }
+
+    private static void add(List<SectionEntry> entries, List<ByteBuffer> buffers, int[] chunk, int shift,
+            SectionKind kind, int ordinal, ByteSink data) {
+        entries.add(new SectionEntry(kind, ordinal, chunk[0], 0, data.size()));
+        buffers.add(data.toBuffer());
+        chunk[0] += Snapshot.chunkCount(data.size(), shift);
+    }
+}

@@ -1,0 +1,381 @@
+package org.debindex.core.index.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.debindex.core.IndexFormatException;
+import org.debindex.core.index.PackageOrigin;
+
+/**
+ * Typed, checked access to the sections of an index: name lookup by binary search, package
+ * records, posting ranges. Opening it checks only that section sizes agree with the header's
+ * counts; every read is checked by {@link Snapshot}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class IndexReader {
+
+    /** The snapshot read. */
+    public final Snapshot snapshot;
+    final Section packages;
+    final Section names;
+    final Section nameText;
+    final Section strings;
+    final Section provides;
+    final Section providedNames;
+    final Section rdepends;
+    final Section sourcePackages;
+    final Section longIndex;
+    final Section longText;
+    final Section docIndex;
+    final Section docText;
+    final Section docPackageIndex;
+    final Section docPackages;
+    /** Package count. */
+    public final int packageCount;
+    /** Name count. */
+    public final int nameCount;
+    /** Search document count. */
+    public final int docCount;
+    private final int longCount;
+    private final String[] architectures;
+    private final PackageOrigin[] origins;
+
+    /**
+     * Reads the section table of a snapshot.
+     *
+     * @throws IndexFormatException if a section is missing or its size disagrees with the counts
+     */
+    public IndexReader(Snapshot snapshot) throws IndexFormatException {
+        this.snapshot = snapshot;
+        SnapshotHeader h = snapshot.header();
+        packageCount = h.packageCount();
+        nameCount = h.nameCount();
+        docCount = h.docCount();
+        longCount = h.longDescCount();
+        packages = sized(SectionKind.PACKAGES, (long) packageCount * Layout.PACKAGE_RECORD);
+        names = sized(SectionKind.NAMES, (nameCount + 1L) * Layout.NAME_RECORD);
+        nameText = snapshot.section(SectionKind.NAME_TEXT);
+        strings = snapshot.section(SectionKind.STRINGS);
+        provides = multiple(SectionKind.PROVIDES, Layout.PROVIDES_RECORD);
+        providedNames = multiple(SectionKind.PROVIDED_NAMES, 4);
+        rdepends = multiple(SectionKind.RDEPENDS, Layout.RDEPENDS_RECORD);
+        sourcePackages = multiple(SectionKind.SOURCE_PACKAGES, 4);
+        longIndex = sized(SectionKind.LONG_DESC_INDEX, (longCount + 1L) * 4);
+        longText = snapshot.section(SectionKind.LONG_DESC_TEXT);
+        docIndex = sized(SectionKind.DOC_INDEX, (docCount + 1L) * 4);
+        docText = snapshot.section(SectionKind.DOC_TEXT);
+        docPackageIndex = sized(SectionKind.DOC_PACKAGE_INDEX, (docCount + 1L) * 4);
+        docPackages = sized(SectionKind.DOC_PACKAGES, (long) packageCount * 4);
+        architectures = h.architectures().toArray(new String[0]);
+        origins = h.origins().toArray(new PackageOrigin[0]);
+    }
+
+    private Section sized(SectionKind kind, long expected) throws IndexFormatException {
+        Section s = snapshot.section(kind);
+        if (s.length() != expected) {
+            throw snapshot.corrupt(s, "section is " + s.length() + " bytes; its count needs " + expected);
+        }
+        return s;
+    }
+
+    private Section multiple(SectionKind kind, int record) throws IndexFormatException {
+        Section s = snapshot.section(kind);
+        if (s.length() % record != 0) {
+            throw snapshot.corrupt(s, "section of " + s.length() + " bytes is not made of " + record + "-byte records");
+        }
+        return s;
+    }
+
+    /** The origins by id. */
+    public List<PackageOrigin> origins() {
+        return List.of(origins);
+    }
+
+    // ---- names
+
+    /** A field of name record {@code id} (0 to {@link #nameCount} inclusive). */
+    public int nameField(int id, int field) throws IndexFormatException {
+        return snapshot.i32(names, (long) id * Layout.NAME_RECORD + field);
+    }
+
+    /** The name with this id. */
+    public String name(int id) throws IndexFormatException {
+        return name(id, new byte[1][64]);
+    }
+
+    /** The name with this id, decoded through {@code scratch} (see {@link Snapshot#utf8}). */
+    public String name(int id, byte[][] scratch) throws IndexFormatException {
+        int start = nameField(id, Layout.N_TEXT);
+        int end = nameField(id + 1, Layout.N_TEXT) - 1;
+        if (end < start) {
+            throw snapshot.corrupt(names, "name " + id + " has a negative length");
+        }
+        return snapshot.utf8(nameText, start, end - start, scratch);
+    }
+
+    /** The id of {@code name}, or -1: a binary search over the sorted name table. */
+    public int find(String name) throws IndexFormatException {
+        byte[] key = name.getBytes(StandardCharsets.UTF_8);
+        byte[] probe = new byte[key.length + 1];
+        int lo = 0;
+        int hi = nameCount - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int start = nameField(mid, Layout.N_TEXT);
+            int end = nameField(mid + 1, Layout.N_TEXT) - 1;
+            int length = end - start;
+            if (length < 0) {
+                throw snapshot.corrupt(names, "name " + mid + " has a negative length");
+            }
+            int n = Math.min(length, probe.length);
+            snapshot.get(nameText, start, probe, 0, n);
+            int c = Arrays.compareUnsigned(probe, 0, n, key, 0, key.length);
+            if (c == 0 && length > key.length) {
+                c = 1;
+            }
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    /** The first name id whose text is not below {@code prefix} (for prefix scans). */
+    public int lowerBound(byte[] prefix) throws IndexFormatException {
+        int lo = 0;
+        int hi = nameCount;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            int start = nameField(mid, Layout.N_TEXT);
+            int length = nameField(mid + 1, Layout.N_TEXT) - 1 - start;
+            if (length < 0) {
+                throw snapshot.corrupt(names, "name " + mid + " has a negative length");
+            }
+            byte[] text = new byte[length];
+            snapshot.get(nameText, start, text, 0, length);
+            if (Arrays.compareUnsigned(text, prefix) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** {@code [first, end)} of one of a name's ranges ({@link Layout#N_PACKAGES} and the like). */
+    public int[] range(int nameId, int field, Section of, int record) throws IndexFormatException {
+        int from = nameField(nameId, field);
+        int to = nameField(nameId + 1, field);
+        if (from < 0 || to < from || (long) to * record > of.length()) {
+            throw snapshot.corrupt(names, "range " + from + "-" + to + " of name " + nameId + " is impossible");
+        }
+        return new int[] {from, to};
+    }
+
+    /** The packages named {@code nameId}: {@code [first, end)}. */
+    public int[] packageRange(int nameId) throws IndexFormatException {
+        return range(nameId, Layout.N_PACKAGES, packages, Layout.PACKAGE_RECORD);
+    }
+
+    /** The provides postings of {@code nameId}. */
+    public int[] providesRange(int nameId) throws IndexFormatException {
+        return range(nameId, Layout.N_PROVIDES, provides, Layout.PROVIDES_RECORD);
+    }
+
+    /** The reverse-dependency postings of {@code nameId}. */
+    public int[] rdependsRange(int nameId) throws IndexFormatException {
+        return range(nameId, Layout.N_RDEPENDS, rdepends, Layout.RDEPENDS_RECORD);
+    }
+
+    /** The source-package postings of {@code nameId}. */
+    public int[] sourceRange(int nameId) throws IndexFormatException {
+        return range(nameId, Layout.N_SOURCE, sourcePackages, 4);
+    }
+
+    /** Name text offset where name {@code id} starts ({@code id} may be the count). */
+    int nameStart(int id) throws IndexFormatException {
+        return nameField(id, Layout.N_TEXT);
+    }
+
+    // ---- packages
+
+    /** A field of package record {@code id}. */
+    public int packageField(int id, int field) throws IndexFormatException {
+        if (id < 0 || id >= packageCount) {
+            throw snapshot.corrupt(packages, "package id " + id + " out of range");
+        }
+        return snapshot.i32(packages, (long) id * Layout.PACKAGE_RECORD + field);
+    }
+
+    /** A name id stored somewhere, checked. */
+    public int checkedName(int nameId, Section where) throws IndexFormatException {
+        if (nameId < 0 || nameId >= nameCount) {
+            throw snapshot.corrupt(where, "name id " + nameId + " out of range");
+        }
+        return nameId;
+    }
+
+    /** The name id of package {@code id}, checked. */
+    public int packageNameId(int id) throws IndexFormatException {
+        return checkedName(packageField(id, Layout.P_NAME), packages);
+    }
+
+    /** The source package name id of package {@code id}, checked. */
+    public int sourceNameId(int id) throws IndexFormatException {
+        return checkedName(packageField(id, Layout.P_SOURCE), packages);
+    }
+
+    /** The architecture of package {@code id}. */
+    public String architecture(int id) throws IndexFormatException {
+        int a = packageField(id, Layout.P_ARCH_ORIGIN) & 0xFFFF;
+        if (a >= architectures.length) {
+            throw snapshot.corrupt(packages, "architecture id " + a + " out of range");
+        }
+        return architectures[a];
+    }
+
+    /** The origin of package {@code id}. */
+    public PackageOrigin origin(int id) throws IndexFormatException {
+        int o = packageField(id, Layout.P_ARCH_ORIGIN) >>> 16;
+        if (o >= origins.length) {
+            throw snapshot.corrupt(packages, "origin id " + o + " out of range");
+        }
+        return origins[o];
+    }
+
+    /** A string of the STRINGS section. */
+    public String string(int ref) throws IndexFormatException {
+        return snapshot.string(strings, ref, new byte[1][64]);
+    }
+
+    /** A string of the STRINGS section, decoded through {@code scratch}. */
+    public String string(int ref, byte[][] scratch) throws IndexFormatException {
+        return snapshot.string(strings, ref, scratch);
+    }
+
+    /** The exact stanza bytes of package {@code id}. */
+    public byte[] stanza(int id) throws IndexFormatException {
+        Section part = snapshot.stanzas(packageField(id, Layout.P_STANZA_PART));
+        int offset = packageField(id, Layout.P_STANZA_OFFSET);
+        int length = packageField(id, Layout.P_STANZA_LENGTH);
+        if (length < 0) {
+            throw snapshot.corrupt(packages, "stanza length of package " + id + " is negative");
+        }
+        byte[] out = new byte[length];
+        snapshot.get(part, offset, out, 0, length);
+        return out;
+    }
+
+    /** The long description of package {@code id}; empty when it has none. */
+    public Optional<String> longDescription(int id) throws IndexFormatException {
+        int d = packageField(id, Layout.P_LONG_DESC);
+        if (d < 0) {
+            return Optional.empty();
+        }
+        if (d >= longCount) {
+            throw snapshot.corrupt(packages, "long description id " + d + " out of range");
+        }
+        int from = snapshot.i32(longIndex, 4L * d);
+        int to = snapshot.i32(longIndex, 4L * d + 4);
+        if (to < from) {
+            throw snapshot.corrupt(longIndex, "long description " + d + " has a negative length");
+        }
+        return Optional.of(snapshot.utf8(longText, from, to - from, new byte[1][to - from]));
+    }
+
+    // ---- postings
+
+    /** The reverse-dependency postings {@code [range[0], range[1])}, four ints each, read at once. */
+    public int[] rdependsPostings(int[] range) throws IndexFormatException {
+        return snapshot.ints(rdepends, (long) range[0] * Layout.RDEPENDS_RECORD, (range[1] - range[0]) * 4);
+    }
+
+    /** Field {@code field} (0 or 1) of provides posting {@code i}. */
+    public int provides(int i, int field) throws IndexFormatException {
+        return snapshot.i32(provides, (long) i * Layout.PROVIDES_RECORD + 4L * field);
+    }
+
+    /** Entry {@code i} of the provided-names list. */
+    public int providedName(int i) throws IndexFormatException {
+        return checkedName(snapshot.i32(providedNames, 4L * i), providedNames);
+    }
+
+    /** Entry {@code i} of the source-package postings. */
+    public int sourcePackage(int i) throws IndexFormatException {
+        return snapshot.i32(sourcePackages, 4L * i);
+    }
+
+    // ---- search documents
+
+    /** Where search document {@code d} starts ({@code d} may be the count). */
+    public int docStart(int d) throws IndexFormatException {
+        return snapshot.i32(docIndex, 4L * d);
+    }
+
+    /** The packages of search document {@code d}: {@code [first, end)} in DOC_PACKAGES. */
+    public int[] docPackageRange(int d) throws IndexFormatException {
+        int from = snapshot.i32(docPackageIndex, 4L * d);
+        int to = snapshot.i32(docPackageIndex, 4L * d + 4);
+        if (from < 0 || to < from || to > packageCount) {
+            throw snapshot.corrupt(docPackageIndex, "range " + from + "-" + to + " of document " + d + " is impossible");
+        }
+        return new int[] {from, to};
+    }
+
+    /** Entry {@code i} of DOC_PACKAGES. */
+    public int docPackage(int i) throws IndexFormatException {
+        return snapshot.i32(docPackages, 4L * i);
+    }
+
+    /** The units of NAME_TEXT: names. */
+    TextScan.Units nameUnits() {
+        return new TextScan.Units() {
+            @Override
+            public int unitAt(int position) throws IndexFormatException {
+                return lastAtOrBefore(position, nameCount, true);
+            }
+
+            @Override
+            public int start(int unit) throws IndexFormatException {
+                return nameStart(unit);
+            }
+        };
+    }
+
+    /** The units of DOC_TEXT: search documents. */
+    TextScan.Units docUnits() {
+        return new TextScan.Units() {
+            @Override
+            public int unitAt(int position) throws IndexFormatException {
+                return lastAtOrBefore(position, docCount, false);
+            }
+
+            @Override
+            public int start(int unit) throws IndexFormatException {
+                return docStart(unit);
+            }
+        };
+    }
+
+    /** The last unit whose start is at or before {@code position}. */
+    private int lastAtOrBefore(int position, int count, boolean ofNames) throws IndexFormatException {
+        int lo = 0;
+        int hi = count - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            int start = ofNames ? nameStart(mid) : docStart(mid);
+            if (start <= position) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+}

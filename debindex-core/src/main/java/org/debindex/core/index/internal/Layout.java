@@ -1,0 +1,122 @@
+package org.debindex.core.index.internal;
+
+/**
+ * The snapshot file format, version {@value #FORMAT_VERSION}. All numbers are little-endian;
+ * every section starts at a multiple of 8.
+ *
+ * <pre>
+ * header (fixed part, 48 bytes)
+ *   0  8  magic "DEBINDEX"
+ *   8  4  format version
+ *  12  4  header length (a multiple of 8; the last 4 bytes are the header CRC32C)
+ *  16  4  chunk shift: each CRC32C covers 2^shift bytes of a section
+ *  20  4  section count
+ *  24  8  file length
+ *  32  4  package count          36  4  name count
+ *  40  4  search document count  44  4  long description count
+ * section table: per section 24 bytes: u16 kind, u16 ordinal, i32 first chunk (index of its
+ *   first CRC in CHUNK_CRCS), i64 offset, i64 length
+ * metadata: architectures (u32 n, n strings), origins (u32 n, n × 4 strings: suite, codename,
+ *   component, architecture), inputs (u32 n, n × [u8 kind, 4 origin strings, display name,
+ *   i64 size, sha256 string]); a string is u16 length + UTF-8
+ * zero padding, then CRC32C of every header byte before it
+ * sections, in the order of the table; CHUNK_CRCS last
+ * </pre>
+ *
+ * <p>Record layouts (bytes): a package record ({@value #PACKAGE_RECORD}) is name id, version
+ * string, architecture id (u16) and origin id (u16), source name id, source version string,
+ * synopsis string, stanza section ordinal, stanza offset, stanza length, long description id
+ * (-1 none), search document id, first provided name, provided name count, flags (0). A name
+ * record ({@value #NAME_RECORD}) is text offset, first package, first provides posting, first
+ * reverse-dependency posting, first source-package posting; the sentinel record after the last
+ * name closes every range. A provides posting ({@value #PROVIDES_RECORD}) is package id and
+ * version string (-1 unversioned); a reverse-dependency posting ({@value #RDEPENDS_RECORD}) is
+ * package id, packed bits (field, operator, legacy symbol, alternatives), version string and
+ * architecture qualifier string (-1 none). A "string" is an offset into STRINGS.
+ *
+ * <p>Stateless: constants only.
+ */
+public final class Layout {
+
+    private Layout() {
+    }
+
+    /** The first 8 bytes of every snapshot. */
+    public static final long MAGIC = 0x5845444E49424544L;   // "DEBINDEX" read little-endian
+    /** The format this code reads and writes. */
+    public static final int FORMAT_VERSION = 1;
+    /** Bytes before the section table. */
+    public static final int FIXED_HEADER = 48;
+    /** Bytes per section-table entry. */
+    public static final int SECTION_ENTRY = 24;
+    /** Largest header accepted when opening. */
+    public static final int MAX_HEADER = 16 << 20;
+
+    static final int OFF_VERSION = 8;
+    static final int OFF_HEADER_LENGTH = 12;
+    static final int OFF_CHUNK_SHIFT = 16;
+    static final int OFF_SECTION_COUNT = 20;
+    static final int OFF_FILE_LENGTH = 24;
+    static final int OFF_PACKAGE_COUNT = 32;
+    static final int OFF_NAME_COUNT = 36;
+    static final int OFF_DOC_COUNT = 40;
+    static final int OFF_LONG_DESC_COUNT = 44;
+
+    /** Bytes per package record. */
+    public static final int PACKAGE_RECORD = 56;
+    /** Package record: name id. */
+    public static final int P_NAME = 0;
+    /** Package record: version string. */
+    public static final int P_VERSION = 4;
+    /** Package record: architecture id (low 16 bits) and origin id (high 16 bits). */
+    public static final int P_ARCH_ORIGIN = 8;
+    /** Package record: source package name id. */
+    public static final int P_SOURCE = 12;
+    /** Package record: source version string. */
+    public static final int P_SOURCE_VERSION = 16;
+    /** Package record: synopsis string. */
+    public static final int P_SUMMARY = 20;
+    /** Package record: ordinal of the STANZAS section. */
+    public static final int P_STANZA_PART = 24;
+    /** Package record: offset of the stanza in its section. */
+    public static final int P_STANZA_OFFSET = 28;
+    /** Package record: length of the stanza. */
+    public static final int P_STANZA_LENGTH = 32;
+    /** Package record: long description id, or -1. */
+    public static final int P_LONG_DESC = 36;
+    /** Package record: search document id. */
+    public static final int P_DOC = 40;
+    /** Package record: first entry in PROVIDED_NAMES. */
+    public static final int P_PROVIDED_START = 44;
+    /** Package record: number of entries in PROVIDED_NAMES. */
+    public static final int P_PROVIDED_COUNT = 48;
+    /** Package record: flags, 0 in this version. */
+    public static final int P_FLAGS = 52;
+
+    /** Bytes per name record. */
+    public static final int NAME_RECORD = 20;
+    /** Name record: offset of the name in NAME_TEXT. */
+    public static final int N_TEXT = 0;
+    /** Name record: first package with this name. */
+    public static final int N_PACKAGES = 4;
+    /** Name record: first PROVIDES posting. */
+    public static final int N_PROVIDES = 8;
+    /** Name record: first RDEPENDS posting. */
+    public static final int N_RDEPENDS = 12;
+    /** Name record: first SOURCE_PACKAGES posting. */
+    public static final int N_SOURCE = 16;
+
+    /** Bytes per PROVIDES posting. */
+    public static final int PROVIDES_RECORD = 8;
+    /** Bytes per RDEPENDS posting. */
+    public static final int RDEPENDS_RECORD = 16;
+
+    /** RDEPENDS packed bits: field code in bits 0-3 (see {@link RelationCodes}). */
+    public static final int R_FIELD_MASK = 0xF;
+    /** RDEPENDS packed bits: operator code in bits 4-6, 0 for none. */
+    public static final int R_OP_SHIFT = 4;
+    /** RDEPENDS packed bits: the operator was written as legacy {@code <} or {@code >}. */
+    public static final int R_LEGACY = 1 << 7;
+    /** RDEPENDS packed bits: another alternative follows in the {@code |} group. */
+    public static final int R_OR_NEXT = 1 << 8;
+}

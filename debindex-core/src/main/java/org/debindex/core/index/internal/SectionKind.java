@@ -1,0 +1,74 @@
+package org.debindex.core.index.internal;
+
+/**
+ * The sections of a snapshot, each with its code in the section table and the name used in
+ * error messages. See {@link Layout} for what each holds.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public enum SectionKind {
+
+    /** Fixed-size package records, sorted by name, version (newest first), origin. */
+    PACKAGES(1, "packages"),
+    /** Fixed-size name records, sorted by the name's UTF-8 bytes, plus a sentinel. */
+    NAMES(2, "names"),
+    /** The names' UTF-8 bytes, each followed by a 0 byte, in name order. */
+    NAME_TEXT(3, "name-text"),
+    /** Deduplicated UTF-8 strings (versions, synopses, qualifiers), each after a varint length. */
+    STRINGS(4, "strings"),
+    /** Provides postings, grouped by provided name: package id, version string or -1. */
+    PROVIDES(5, "provides"),
+    /** The names each package provides, grouped by package. */
+    PROVIDED_NAMES(6, "provided-names"),
+    /** Reverse-dependency postings, grouped by the name depended on. */
+    RDEPENDS(7, "rdepends"),
+    /** Package ids grouped by source package name. */
+    SOURCE_PACKAGES(8, "source-packages"),
+    /** Offsets of the long descriptions, one more than there are. */
+    LONG_DESC_INDEX(9, "long-description-index"),
+    /** The distinct long descriptions, UTF-8, in Policy's form (no indent, empty lines for {@code .}). */
+    LONG_DESC_TEXT(10, "long-descriptions"),
+    /** Offsets of the search documents, one more than there are. */
+    DOC_INDEX(11, "search-index"),
+    /** The distinct search documents: lower-cased synopsis and long description, each after a 0 byte. */
+    DOC_TEXT(12, "search-text"),
+    /** Offsets into {@link #DOC_PACKAGES} per document, one more than there are. */
+    DOC_PACKAGE_INDEX(13, "search-package-index"),
+    /** Package ids grouped by search document. */
+    DOC_PACKAGES(14, "search-packages"),
+    /** The exact stanzas of one input file (the ordinal is the input's position). */
+    STANZAS(15, "stanzas"),
+    /** One CRC32C per chunk of every other section, in section-table order. */
+    CHUNK_CRCS(16, "chunk-crcs");
+
+    private static final SectionKind[] BY_CODE = new SectionKind[17];
+
+    static {
+        for (SectionKind kind : values()) {
+            BY_CODE[kind.code] = kind;
+        }
+    }
+
+    private final int code;
+    private final String label;
+
+    SectionKind(int code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    /** The code stored in the section table. */
+    public int code() {
+        return code;
+    }
+
+    /** The name used in messages. */
+    public String label() {
+        return label;
+    }
+
+    /** The kind with this code, or {@code null} for an unknown code (internal use only). */
+    static SectionKind byCode(int code) {
+        return code > 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+    }
+}

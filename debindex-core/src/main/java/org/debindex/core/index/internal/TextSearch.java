@@ -1,0 +1,257 @@
+package org.debindex.core.index.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.debindex.core.IndexFormatException;
+import org.debindex.core.index.MatchKind;
+import org.debindex.core.index.PackageOrigin;
+import org.debindex.core.index.SearchQuery;
+
+/**
+ * Runs a {@link SearchQuery}: each term is looked for once in the names and once in the search
+ * documents (a pass over each text section), giving a bit set of matching names and documents
+ * per term; a package matches when, for every term, its name, a name it provides or its
+ * document does. Hits are
+ * ordered by {@link MatchKind}, then by package id, which is name, then version newest first,
+ * then origin.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class TextSearch {
+
+    private static final String REGEX_META = "\\^$.|?*+()[]{}";
+    private static final MatchKind[] KINDS = MatchKind.values();
+
+    private TextSearch() {
+    }
+
+    /**
+     * The hits, best first.
+     *
+     * @param ids   package ids
+     * @param kinds how each matched, as {@link MatchKind} ordinals
+     */
+    public record Result(int[] ids, int[] kinds) {
+    }
+
+    /**
+     * Runs the query.
+     *
+     * @throws IndexFormatException if a section it reads is corrupt
+     * @throws java.util.regex.PatternSyntaxException if a regular expression is invalid
+     */
+    public static Result run(IndexReader r, SearchQuery q) throws IndexFormatException {
+        List<String> terms = q.terms();
+        int t = terms.size();
+        byte[][] needles = new byte[t][];
+        String[] lowered = new String[t];
+        Pattern[] patterns = new Pattern[t];
+        for (int i = 0; i < t; i++) {
+            String term = terms.get(i);
+            if (q.regex() && !isLiteral(term)) {
+                patterns[i] = Pattern.compile(term, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            } else {
+                lowered[i] = term.toLowerCase(Locale.ROOT);
+                needles[i] = lowered[i].getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        BitSet[] nameHits = new BitSet[t];
+        BitSet[] docHits = new BitSet[t];
+        for (int i = 0; i < t; i++) {
+            nameHits[i] = new BitSet();
+            if (patterns[i] == null) {
+                TextScan.scan(r.snapshot, r.nameText, needles[i], true, r.nameUnits(), nameHits[i]);
+            } else {
+                regexNames(r, patterns[i], nameHits[i]);
+            }
+            if (!q.namesOnly()) {
+                docHits[i] = new BitSet();
+                if (patterns[i] == null) {
+                    TextScan.scan(r.snapshot, r.docText, needles[i], false, r.docUnits(), docHits[i]);
+                } else {
+                    regexDocs(r, patterns[i], docHits[i]);
+                }
+            }
+        }
+
+        BitSet candidates = new BitSet(r.packageCount);
+        for (int n = nameHits[0].nextSetBit(0); n >= 0; n = nameHits[0].nextSetBit(n + 1)) {
+            int[] range = r.packageRange(n);
+            candidates.set(range[0], range[1]);
+            int[] providers = r.providesRange(n);
+            for (int k = providers[0]; k < providers[1]; k++) {
+                int id = r.provides(k, 0);
+                if (id < 0 || id >= r.packageCount) {
+                    throw r.snapshot.corrupt(r.provides, "package id " + id + " out of range");
+                }
+                candidates.set(id);
+            }
+        }
+        if (docHits[0] != null) {
+            for (int d = docHits[0].nextSetBit(0); d >= 0; d = docHits[0].nextSetBit(d + 1)) {
+                int[] range = r.docPackageRange(d);
+                for (int k = range[0]; k < range[1]; k++) {
+                    int id = r.docPackage(k);
+                    if (id < 0 || id >= r.packageCount) {
+                        throw r.snapshot.corrupt(r.docPackages, "package id " + id + " out of range");
+                    }
+                    candidates.set(id);
+                }
+            }
+        }
+
+        Map<Integer, MatchKind> kindOfName = new HashMap<>();
+        IntArray[] buckets = new IntArray[KINDS.length];
+        for (int id = candidates.nextSetBit(0); id >= 0; id = candidates.nextSetBit(id + 1)) {
+            int name = r.packageField(id, Layout.P_NAME);
+            int doc = r.packageField(id, Layout.P_DOC);
+            boolean all = true;
+            for (int i = 1; i < t && all; i++) {
+                all = nameHits[i].get(name) || (docHits[i] != null && docHits[i].get(doc))
+                        || providesMatch(r, id, nameHits[i]);
+            }
+            if (!all || !accepts(r, id, q)) {
+                continue;
+            }
+            MatchKind kind = kindOfName.get(name);
+            if (kind == null) {
+                kind = kind(r.name(name), lowered, patterns);
+                kindOfName.put(name, kind);
+            }
+            if (kind == MatchKind.DESCRIPTION) {
+                for (int i = 0; i < t; i++) {
+                    if (providesMatch(r, id, nameHits[i])) {
+                        kind = MatchKind.PROVIDED_NAME;
+                        break;
+                    }
+                }
+            }
+            if (buckets[kind.ordinal()] == null) {
+                buckets[kind.ordinal()] = new IntArray(64);
+            }
+            buckets[kind.ordinal()].add(id);
+        }
+        int total = 0;
+        for (IntArray b : buckets) {
+            total += b == null ? 0 : b.size();
+        }
+        int n = Math.min(total, q.limit());
+        int[] ids = new int[n];
+        int[] kinds = new int[n];
+        int at = 0;
+        for (int k = 0; k < buckets.length && at < n; k++) {
+            IntArray b = buckets[k];
+            for (int j = 0; b != null && j < b.size() && at < n; j++) {
+                ids[at] = b.get(j);
+                kinds[at++] = k;
+            }
+        }
+        return new Result(ids, kinds);
+    }
+
+    /** Whether a name that package {@code id} provides is among {@code names}. */
+    private static boolean providesMatch(IndexReader r, int id, BitSet names) throws IndexFormatException {
+        int start = r.packageField(id, Layout.P_PROVIDED_START);
+        int count = r.packageField(id, Layout.P_PROVIDED_COUNT);
+        for (int k = 0; k < count; k++) {
+            if (names.get(r.providedName(start + k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean accepts(IndexReader r, int id, SearchQuery q) throws IndexFormatException {
+        if (q.suite().isEmpty() && q.architecture().isEmpty()) {
+            return true;
+        }
+        PackageOrigin origin = r.origin(id);
+        if (q.suite().isPresent() && !origin.isSuite(q.suite().get())) {
+            return false;
+        }
+        if (q.architecture().isPresent()) {
+            String arch = q.architecture().get();
+            return arch.equals(r.architecture(id)) || arch.equals(origin.architecture());
+        }
+        return true;
+    }
+
+    private static MatchKind kind(String name, String[] lowered, Pattern[] patterns) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        MatchKind best = MatchKind.DESCRIPTION;
+        for (int i = 0; i < lowered.length; i++) {
+            MatchKind k;
+            if (patterns[i] != null) {
+                Matcher m = patterns[i].matcher(name);
+                k = m.matches() ? MatchKind.EXACT_NAME
+                        : m.reset().lookingAt() ? MatchKind.NAME_PREFIX
+                        : m.reset().find() ? MatchKind.NAME_CONTAINS : MatchKind.DESCRIPTION;
+            } else {
+                k = lower.equals(lowered[i]) ? MatchKind.EXACT_NAME
+                        : lower.startsWith(lowered[i]) ? MatchKind.NAME_PREFIX
+                        : lower.contains(lowered[i]) ? MatchKind.NAME_CONTAINS : MatchKind.DESCRIPTION;
+            }
+            if (k.compareTo(best) < 0) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /** Whether a regular expression is plain text, so the byte scan can run it. */
+    static boolean isLiteral(String regex) {
+        for (int i = 0; i < regex.length(); i++) {
+            if (REGEX_META.indexOf(regex.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void regexNames(IndexReader r, Pattern p, BitSet out) throws IndexFormatException {
+        int[] starts = r.snapshot.ints(r.names, 0, (r.nameCount + 1) * (Layout.NAME_RECORD / 4));
+        int stride = Layout.NAME_RECORD / 4;
+        byte[] text = new byte[r.nameText.length()];
+        r.snapshot.get(r.nameText, 0, text, 0, text.length);
+        Matcher m = p.matcher("");
+        for (int n = 0; n < r.nameCount; n++) {
+            int pk = Layout.N_PACKAGES / 4;
+            int pv = Layout.N_PROVIDES / 4;
+            if (starts[(n + 1) * stride + pk] == starts[n * stride + pk]
+                    && starts[(n + 1) * stride + pv] == starts[n * stride + pv]) {
+                continue;   // neither a package nor provided: nothing to find through it
+            }
+            int from = starts[n * stride];
+            int to = starts[(n + 1) * stride] - 1;
+            if (from < 0 || to < from || to > text.length) {
+                throw r.snapshot.corrupt(r.names, "name " + n + " has an impossible text range");
+            }
+            if (m.reset(new String(text, from, to - from, StandardCharsets.UTF_8)).find()) {
+                out.set(n);
+            }
+        }
+    }
+
+    private static void regexDocs(IndexReader r, Pattern p, BitSet out) throws IndexFormatException {
+        int[] starts = r.snapshot.ints(r.docIndex, 0, r.docCount + 1);
+        byte[] text = new byte[r.docText.length()];
+        r.snapshot.get(r.docText, 0, text, 0, text.length);
+        Matcher m = p.matcher("");
+        for (int d = 0; d < r.docCount; d++) {
+            int from = starts[d];
+            int to = starts[d + 1] - 1;
+            if (from < 0 || to < from || to > text.length) {
+                throw r.snapshot.corrupt(r.docIndex, "document " + d + " has an impossible text range");
+            }
+            if (m.reset(new String(text, from, to - from, StandardCharsets.UTF_8)).find()) {
+                out.set(d);
+            }
+        }
+    }
+}
