@@ -1,0 +1,300 @@
+package org.debindex.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.debindex.cli.output.ProgressLine;
+import org.debindex.cli.output.UpdateReportOutput;
+import org.debindex.core.MalformedInputException;
+import org.debindex.core.cache.CacheLayout;
+import org.debindex.core.fetch.FetchPolicy;
+import org.debindex.core.fetch.Fetchers;
+import org.debindex.core.source.HostSources;
+import org.debindex.core.source.SourceList;
+import org.debindex.core.source.SourceWarning;
+import org.debindex.core.source.SourcesParser;
+import org.debindex.core.update.Acquisition;
+import org.debindex.core.update.AcquisitionOptions;
+import org.debindex.core.update.AcquisitionProgress;
+import org.debindex.core.update.AcquisitionReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code debindex update}: downloads and verifies the index files of the configured sources into
+ * the cache, as {@code apt-get update} does for apt. A thin layer over {@link Acquisition}: this
+ * class chooses the sources, the cache and the options, and prints the reports.
+ *
+ * <p>Exit status 0 when every suite and target succeeded, 1 when one failed (the cache keeps the
+ * last verified state of what failed), 2 for a usage error or when no source is configured at
+ * all, 3 when a sources file cannot be read, the state file is corrupt or the cache cannot be
+ * written.
+ *
+ * <p>Not thread-safe: picocli fills one instance per run.
+ */
+@Command(
+        name = "update",
+        sortOptions = false,
+        descriptionHeading = "%n",
+        optionListHeading = "%nOptions:%n",
+        description = {
+            "Download and verify the index files of the configured Debian repositories.",
+            "",
+            "Reads the sources of the global options --repo and --sources, else the host's apt"
+                    + " configuration (/etc/apt/sources.list and /etc/apt/sources.list.d), and the"
+                    + " keyrings of each source's Signed-By, else /etc/apt/trusted.gpg.d and"
+                    + " /etc/apt/trusted.gpg. For each suite it fetches InRelease (or Release and"
+                    + " Release.gpg), checks its signatures and dates, then fetches the Packages files"
+                    + " (and with the options below Sources and Contents files) the Release lists, each"
+                    + " checked against its size and SHA-256. Only verified files replace the cached"
+                    + " ones: whatever fails keeps its last verified copy.",
+            "",
+            "Writes the cache directory (--cache-dir): lists/ (the verified files), state (what"
+                    + " was verified when, and by whom), partial/ (unfinished downloads). The search"
+                    + " index is not built yet: 'update' only fills the cache.",
+            "",
+            "Opens outgoing connections (http, https) to the configured mirrors only; file: sources"
+                    + " are read from disk.",
+            "",
+            "Prints one line per suite (UPDATED, UNCHANGED or FAILED, with counts of index files"
+                    + " fetched, unchanged, skipped and failed) and one per finding (ERROR, WARNING,"
+                    + " NOTE; with -q only the errors). With --json one JSON document.",
+        },
+        footerHeading = "%nExit status:%n",
+        footer = {
+            "  0   every suite and index file verified",
+            "  1   a suite or an index file failed; its last verified copy is kept",
+            "  2   usage error, or no source configured",
+            "  3   a sources file cannot be read, the cache's state file is corrupt,",
+            "      or the cache cannot be written",
+            "  70  internal error (a bug)",
+            "",
+            "Examples:",
+            "  debindex update",
+            "  debindex --repo 'deb http://mirror.example/debian trixie main' update --arch amd64",
+            "  debindex --sources my.sources --cache-dir /tmp/cache update --with-contents",
+        })
+final class UpdateCommand implements Callable<Integer> {
+
+    @Option(names = "--arch", paramLabel = "ARCH",
+            description = "Architecture to fetch index files for; repeatable (default: the host's, as"
+                    + " dpkg --print-architecture prints it).")
+    private List<String> architectures = new ArrayList<>();
+
+    @Option(names = "--with-sources", description = "Also fetch the Sources files of deb-src entries.")
+    private boolean withSources;
+
+    @Option(names = "--with-contents", description = "Also fetch the Contents files.")
+    private boolean withContents;
+
+    @Option(names = "--at", paramLabel = "TIME",
+            description = "Verify as of TIME instead of now; the forms of 'verify --at'.")
+    private String at;
+
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Index files downloaded at once (default: " + AcquisitionOptions.DEFAULT_PARALLELISM + ").")
+    private Integer jobs;
+
+    @Option(names = "--accept-release-info-change",
+            description = "Accept a Release whose Origin, Label, Suite or Codename changed since the last"
+                    + " update (apt's --allow-releaseinfo-change).")
+    private boolean acceptReleaseInfoChange;
+
+    @Mixin
+    private HelpOption help;
+
+    @ParentCommand
+    private Main main;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, MalformedInputException {
+        AcquisitionOptions options = options();
+        String hostArchitecture = architectures.isEmpty() ? hostArchitecture() : architectures.get(0);
+        SourceList sources = sources(hostArchitecture);
+        if (sources.entries().isEmpty()) {
+            throw usage("no sources configured; give --repo LINE or --sources FILE (before 'update'),"
+                    + " or configure apt's sources.list");
+        }
+        if (!main.json() && !main.quiet()) {
+            PrintWriter err = spec.commandLine().getErr();
+            for (SourceWarning warning : sources.warnings()) {
+                err.println("debindex: warning: " + warning.source() + ":" + warning.line() + ": " + warning.message());
+            }
+            err.flush();
+        }
+        CacheLayout layout = layout();
+        List<AcquisitionReport> reports = acquire(layout, options, sources);
+        buildIndex(layout);
+        print(reports);
+        return UpdateReportOutput.ok(reports) ? ExitStatus.OK : ExitStatus.NO;
+    }
+
+    private AcquisitionOptions options() {
+        if (jobs != null && jobs < 1) {
+            throw usage("--jobs must be at least 1: " + jobs);
+        }
+        Instant time = at == null ? null : time(at);
+        List<String> archs = architectures.isEmpty() ? List.of(hostArchitecture()) : List.copyOf(architectures);
+        AcquisitionOptions options;
+        try {
+            options = AcquisitionOptions.defaults(archs);
+        } catch (IllegalArgumentException e) {
+            throw usage("invalid value for option '--arch': " + e.getMessage());
+        }
+        options = options.withSources(withSources).withContents(withContents)
+                .acceptingReleaseInfoChange(acceptReleaseInfoChange);
+        if (time != null) {
+            options = options.at(time);
+        }
+        if (jobs != null) {
+            options = options.withParallelism(jobs);
+        }
+        return options;
+    }
+
+    /** {@code --repo} and {@code --sources} when given, else the host's apt configuration. */
+    private SourceList sources(String hostArchitecture) throws IOException, MalformedInputException {
+        List<String> repos = main.repos();
+        List<Path> files = main.sources();
+        if (repos.isEmpty() && files.isEmpty()) {
+            return HostSources.load(HostSources.DEFAULT_ROOT, hostArchitecture);
+        }
+        SourcesParser parser;
+        try {
+            parser = new SourcesParser(hostArchitecture);
+        } catch (IllegalArgumentException e) {
+            throw usage("invalid value for option '--arch': " + e.getMessage());
+        }
+        List<SourceList> lists = new ArrayList<>();
+        for (Path file : files) {
+            lists.add(parser.parseFile(file));
+        }
+        for (String repo : repos) {
+            lists.add(parser.parseRepo(repo));
+        }
+        return SourceList.concat(lists);
+    }
+
+    private CacheLayout layout() {
+        Path dir = main.cacheDir();
+        return dir != null ? new CacheLayout(dir)
+                : CacheLayout.defaultFor(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    private List<AcquisitionReport> acquire(CacheLayout layout, AcquisitionOptions options, SourceList sources)
+            throws IOException, MalformedInputException {
+        List<Path> trusted = HostSources.trustedKeyrings(HostSources.DEFAULT_ROOT);
+        if (!main.terminal() || main.quiet() || main.json()) {
+            return new Acquisition(Fetchers.standard(FetchPolicy.defaults()), layout, options, AcquisitionProgress.none())
+                    .run(sources, trusted);
+        }
+        ProgressLine line = new ProgressLine(spec.commandLine().getErr());
+        try {
+            return new Acquisition(Fetchers.standard(FetchPolicy.defaults()), layout, options,
+                    (repository, step) -> line.show(repository + ": " + step)).run(sources, trusted);
+        } finally {
+            line.clear();
+        }
+    }
+
+    /**
+     * The index build step after acquisition. The index (issue 5) is built here from
+     * {@code SuiteManifest.verifiedIndexes(layout)}; until then it does nothing, and the help says
+     * that the index is not built yet.
+     */
+    private void buildIndex(CacheLayout layout) {
+        // intentionally empty: no index is built yet (issue 5)
+    }
+
+    private void print(List<AcquisitionReport> reports) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (main.json()) {
+            UpdateReportOutput.json(reports, out);
+        } else {
+            UpdateReportOutput.text(reports, main.quiet(), out);
+        }
+        out.flush();
+    }
+
+    /**
+     * The host's Debian architecture: what {@code dpkg --print-architecture} prints where dpkg
+     * exists, else the JVM's {@code os.arch} mapped to Debian's names.
+     */
+    static String hostArchitecture() {
+        Optional<String> dpkg = dpkgArchitecture();
+        return dpkg.orElseGet(() -> debianArchitecture(System.getProperty("os.arch", "")));
+    }
+
+    private static Optional<String> dpkgArchitecture() {
+        for (String dir : List.of("/usr/bin/dpkg", "/bin/dpkg")) {
+            if (!Files.isExecutable(Path.of(dir))) {
+                continue;
+            }
+            try {
+                Process process = new ProcessBuilder(dir, "--print-architecture")
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                process.getOutputStream().close();
+                String text;
+                try (InputStream stdout = process.getInputStream()) {
+                    text = new String(stdout.readNBytes(256), StandardCharsets.UTF_8).strip();
+                }
+                if (process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0 && !text.isEmpty()) {
+                    return Optional.of(text);
+                }
+                process.destroy();
+            } catch (IOException e) {
+                // fall back to os.arch
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** The Debian name of a JVM {@code os.arch}; unknown names are passed on lower-cased. */
+    static String debianArchitecture(String osArch) {
+        return switch (osArch.toLowerCase(Locale.ROOT)) {
+            case "amd64", "x86_64" -> "amd64";
+            case "aarch64", "arm64" -> "arm64";
+            case "x86", "i386", "i486", "i586", "i686" -> "i386";
+            case "arm" -> "armhf";
+            case "ppc64le" -> "ppc64el";
+            case "s390x" -> "s390x";
+            case "riscv64" -> "riscv64";
+            case "mips64el" -> "mips64el";
+            case "loongarch64" -> "loong64";
+            default -> osArch.toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private Instant time(String text) {
+        try {
+            return VerifyCommand.parseTime(text);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, text);
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}
