@@ -86,7 +86,8 @@ import picocli.CommandLine.Spec;
             "",
             "Examples:",
             "  debindex update",
-            "  debindex --repo 'deb http://mirror.example/debian trixie main' update --arch amd64",
+            "  debindex --repo 'deb http://mirror.example/debian trixie main' \\",
+            "      update --arch amd64",
             "  debindex --sources my.sources --cache-dir /tmp/cache update --with-contents",
         })
 final class UpdateCommand implements Callable<Integer> {

@@ -186,6 +186,7 @@ class UpdateCommandTest {
         Cli result = Cli.run("update", "--help");
         assertEquals(0, result.status(), result.err());
         assertTrue(result.out().contains("index is not built yet"), result.out());
+        Golden.assertMatches("help-update.txt", result.out());
     }
 
     @Test
