@@ -127,8 +127,8 @@ class UpdateCommandTest {
         }
     }
 
-    @Test
-    void anUnsignedRepositoryFails() throws Exception {
+    /** A suite with a Release file and no signature, and a keyring of a generated key. */
+    private String unsignedRepo() throws Exception {
         Path root = dir.resolve("mirror");
         Files.createDirectories(root.resolve("dists/stable/main/binary-amd64"));
         Files.writeString(root.resolve("dists/stable/main/binary-amd64/Packages"), "");
@@ -144,11 +144,54 @@ class UpdateCommandTest {
                 """);
         Path keyring = dir.resolve("other.gpg");
         Files.write(keyring, TestKeys.key(TestKeys.Kind.ED25519).build().binary());
+        return repo(keyring.toString(), root, "stable");
+    }
+
+    @Test
+    void anUnsignedRepositoryFails() throws Exception {
         Cli result = Cli.run("--cache-dir", dir.resolve("cache").toString(),
-                "--repo", repo(keyring.toString(), root, "stable"), "update", "--arch", "amd64", "--at", AT);
+                "--repo", unsignedRepo(), "update", "--arch", "amd64", "--at", AT);
         assertEquals(1, result.status(), result.out() + result.err());
         assertTrue(result.out().startsWith("FAILED "), result.out());
         assertTrue(result.out().lines().anyMatch(l -> l.matches("ERROR [A-Z_]+ .*")), result.out());
+    }
+
+    @Test
+    void aCorruptStateFileIsStatus3AndFetchesNothing() throws Exception {
+        Path state = Files.createDirectories(dir.resolve("cache")).resolve("state");
+        Files.writeString(state, "this is not a state file\n");
+        Cli result = Cli.run("--cache-dir", dir.resolve("cache").toString(),
+                "--repo", unsignedRepo(), "update", "--arch", "amd64", "--at", AT);
+        assertEquals(3, result.status(), result.out() + result.err());
+        assertEquals("", result.out());
+        assertEquals(1, result.err().lines().count(), result.err());
+        assertTrue(result.err().startsWith("debindex: "), result.err());
+        assertTrue(result.err().contains("state"), result.err());
+    }
+
+    @Test
+    void aCacheThatCannotBeWrittenIsStatus3() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("file"), "");
+        Cli result = Cli.run("--cache-dir", notADirectory.toString(),
+                "--repo", unsignedRepo(), "update", "--arch", "amd64", "--at", AT);
+        assertEquals(3, result.status(), result.out() + result.err());
+        assertEquals(1, result.err().lines().count(), result.err());
+    }
+
+    @Test
+    void sourcesWarningsGoToStderrWithFileAndLineButNotWithQuiet() throws Exception {
+        Path sources = Files.writeString(dir.resolve("test.sources"), "Types: deb\nURIs: "
+                + dir.resolve("mirror").toUri() + "\nSuites: stable\nComponents: main\nSigned-By: "
+                + dir.resolve("other.gpg") + "\nFrobnicate: yes\n");
+        unsignedRepo();
+        Cli result = Cli.run("--cache-dir", dir.resolve("cache").toString(), "--sources", sources.toString(),
+                "update", "--arch", "amd64", "--at", AT);
+        assertEquals(1, result.status(), result.out() + result.err());
+        assertTrue(result.err().startsWith("debindex: warning: " + sources + ":6: "), result.err());
+        Cli quiet = Cli.run("--cache-dir", dir.resolve("cache").toString(), "-q", "--sources", sources.toString(),
+                "update", "--arch", "amd64", "--at", AT);
+        assertEquals(1, quiet.status(), quiet.out() + quiet.err());
+        assertEquals("", quiet.err());
     }
 
     @Test
