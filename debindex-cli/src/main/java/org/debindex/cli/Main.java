@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -44,7 +45,7 @@ import picocli.CommandLine.Spec;
         description = "Search and verify Debian package archives.",
         optionListHeading = "%nOptions:%n",
         commandListHeading = "%nCommands:%n",
-        subcommands = {UpdateCommand.class, VerifyCommand.class, CompareVersionsCommand.class, SortVersionsCommand.class, HelpCommand.class},
+        subcommands = {UpdateCommand.class, SourcesCommand.class, VerifyCommand.class, CompareVersionsCommand.class, SortVersionsCommand.class, HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {
             "  0   success",
@@ -55,22 +56,22 @@ import picocli.CommandLine.Spec;
         })
 public final class Main implements Callable<Integer> {
 
-    // The data-source options are read by 'update' (cacheDir(), sources(), repos()); --json and
+    // The data-source options are read by 'update' and 'sources' (cacheDir(), sources(), repos()); --json and
     // -q by the commands that print reports (json(), quiet()).
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
             description = "Cache directory (default $XDG_CACHE_HOME/debindex, else ~/.cache/debindex)"
-                    + " (update).")
+                    + " (update, sources).")
     private Path cacheDir;
 
     @Option(names = "--sources", paramLabel = "FILE",
             description = "apt sources file (one-line .list or deb822 .sources) to use instead of the"
-                    + " host's apt configuration; repeatable (update).")
+                    + " host's apt configuration; repeatable (update, sources).")
     private List<Path> sources = new ArrayList<>();
 
     @Option(names = "--repo", paramLabel = "LINE",
             description = "One-line apt source ('deb [OPTIONS] URI SUITE COMPONENT...') to use instead of the"
-                    + " host's apt configuration; repeatable (update).")
+                    + " host's apt configuration; repeatable (update, sources).")
     private List<String> repos = new ArrayList<>();
 
     @Option(names = "--json", description = "Print the result as one JSON document on stdout (verify, update).")
@@ -195,9 +196,9 @@ public final class Main implements Callable<Integer> {
         return in;
     }
 
-    /** {@code --cache-dir}, or null for the default. */
-    Path cacheDir() {
-        return cacheDir;
+    /** {@code --cache-dir}; empty for the default. */
+    Optional<Path> cacheDir() {
+        return Optional.ofNullable(cacheDir);
     }
 
     /** The {@code --sources} files, in order; empty when none was given. */

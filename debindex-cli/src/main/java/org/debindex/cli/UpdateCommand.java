@@ -1,28 +1,20 @@
 package org.debindex.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import org.debindex.cli.output.ProgressLine;
 import org.debindex.cli.output.UpdateReportOutput;
 import org.debindex.core.MalformedInputException;
 import org.debindex.core.cache.CacheLayout;
 import org.debindex.core.fetch.FetchPolicy;
 import org.debindex.core.fetch.Fetchers;
-import org.debindex.core.source.HostSources;
 import org.debindex.core.source.SourceList;
-import org.debindex.core.source.SourceWarning;
-import org.debindex.core.source.SourcesParser;
 import org.debindex.core.update.Acquisition;
 import org.debindex.core.update.AcquisitionOptions;
 import org.debindex.core.update.AcquisitionProgress;
@@ -127,33 +119,29 @@ final class UpdateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, MalformedInputException {
-        AcquisitionOptions options = options();
-        String hostArchitecture = architectures.isEmpty() ? hostArchitecture() : architectures.get(0);
-        SourceList sources = sources(hostArchitecture);
+        if (jobs != null && jobs < 1) {
+            throw usage("--jobs must be at least 1: " + jobs);
+        }
+        Optional<Instant> time = at == null ? Optional.empty() : Optional.of(time(at));
+        // $(ARCH) in sources means the host's architecture; with --arch, the first one given
+        String hostArchitecture = architectures.isEmpty() ? Configuration.hostArchitecture() : architectures.get(0);
+        AcquisitionOptions options = options(architectures.isEmpty() ? List.of(hostArchitecture) : architectures, time);
+        SourceList sources = Configuration.sources(main, hostArchitecture, spec.commandLine());
         if (sources.entries().isEmpty()) {
             throw usage("no sources configured; give --repo LINE or --sources FILE (before 'update'),"
                     + " or configure apt's sources.list");
         }
         if (!main.json() && !main.quiet()) {
-            PrintWriter err = spec.commandLine().getErr();
-            for (SourceWarning warning : sources.warnings()) {
-                err.println("debindex: warning: " + warning.source() + ":" + warning.line() + ": " + warning.message());
-            }
-            err.flush();
+            Configuration.printWarnings(sources, spec.commandLine().getErr());
         }
-        CacheLayout layout = layout();
+        CacheLayout layout = Configuration.layout(main);
         List<AcquisitionReport> reports = acquire(layout, options, sources);
         buildIndex(layout);
         print(reports);
         return UpdateReportOutput.ok(reports) ? ExitStatus.OK : ExitStatus.NO;
     }
 
-    private AcquisitionOptions options() {
-        if (jobs != null && jobs < 1) {
-            throw usage("--jobs must be at least 1: " + jobs);
-        }
-        Instant time = at == null ? null : time(at);
-        List<String> archs = architectures.isEmpty() ? List.of(hostArchitecture()) : List.copyOf(architectures);
+    private AcquisitionOptions options(List<String> archs, Optional<Instant> time) {
         AcquisitionOptions options;
         try {
             options = AcquisitionOptions.defaults(archs);
@@ -162,8 +150,8 @@ final class UpdateCommand implements Callable<Integer> {
         }
         options = options.withSources(withSources).withContents(withContents)
                 .acceptingReleaseInfoChange(acceptReleaseInfoChange);
-        if (time != null) {
-            options = options.at(time);
+        if (time.isPresent()) {
+            options = options.at(time.get());
         }
         if (jobs != null) {
             options = options.withParallelism(jobs);
@@ -171,38 +159,9 @@ final class UpdateCommand implements Callable<Integer> {
         return options;
     }
 
-    /** {@code --repo} and {@code --sources} when given, else the host's apt configuration. */
-    private SourceList sources(String hostArchitecture) throws IOException, MalformedInputException {
-        List<String> repos = main.repos();
-        List<Path> files = main.sources();
-        if (repos.isEmpty() && files.isEmpty()) {
-            return HostSources.load(HostSources.DEFAULT_ROOT, hostArchitecture);
-        }
-        SourcesParser parser;
-        try {
-            parser = new SourcesParser(hostArchitecture);
-        } catch (IllegalArgumentException e) {
-            throw usage("invalid value for option '--arch': " + e.getMessage());
-        }
-        List<SourceList> lists = new ArrayList<>();
-        for (Path file : files) {
-            lists.add(parser.parseFile(file));
-        }
-        for (String repo : repos) {
-            lists.add(parser.parseRepo(repo));
-        }
-        return SourceList.concat(lists);
-    }
-
-    private CacheLayout layout() {
-        Path dir = main.cacheDir();
-        return dir != null ? new CacheLayout(dir)
-                : CacheLayout.defaultFor(System.getenv(), Path.of(System.getProperty("user.home")));
-    }
-
     private List<AcquisitionReport> acquire(CacheLayout layout, AcquisitionOptions options, SourceList sources)
             throws IOException, MalformedInputException {
-        List<Path> trusted = HostSources.trustedKeyrings(HostSources.DEFAULT_ROOT);
+        List<Path> trusted = Configuration.trustedKeyrings();
         if (!main.terminal() || main.quiet() || main.json()) {
             return new Acquisition(Fetchers.standard(FetchPolicy.defaults()), layout, options, AcquisitionProgress.none())
                     .run(sources, trusted);
@@ -233,58 +192,6 @@ final class UpdateCommand implements Callable<Integer> {
             UpdateReportOutput.text(reports, main.quiet(), out);
         }
         out.flush();
-    }
-
-    /**
-     * The host's Debian architecture: what {@code dpkg --print-architecture} prints where dpkg
-     * exists, else the JVM's {@code os.arch} mapped to Debian's names.
-     */
-    static String hostArchitecture() {
-        Optional<String> dpkg = dpkgArchitecture();
-        return dpkg.orElseGet(() -> debianArchitecture(System.getProperty("os.arch", "")));
-    }
-
-    private static Optional<String> dpkgArchitecture() {
-        for (String dir : List.of("/usr/bin/dpkg", "/bin/dpkg")) {
-            if (!Files.isExecutable(Path.of(dir))) {
-                continue;
-            }
-            try {
-                Process process = new ProcessBuilder(dir, "--print-architecture")
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                process.getOutputStream().close();
-                String text;
-                try (InputStream stdout = process.getInputStream()) {
-                    text = new String(stdout.readNBytes(256), StandardCharsets.UTF_8).strip();
-                }
-                if (process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0 && !text.isEmpty()) {
-                    return Optional.of(text);
-                }
-                process.destroy();
-            } catch (IOException e) {
-                // fall back to os.arch
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Optional.empty();
-        }
-        return Optional.empty();
-    }
-
-    /** The Debian name of a JVM {@code os.arch}; unknown names are passed on lower-cased. */
-    static String debianArchitecture(String osArch) {
-        return switch (osArch.toLowerCase(Locale.ROOT)) {
-            case "amd64", "x86_64" -> "amd64";
-            case "aarch64", "arm64" -> "arm64";
-            case "x86", "i386", "i486", "i586", "i686" -> "i386";
-            case "arm" -> "armhf";
-            case "ppc64le" -> "ppc64el";
-            case "s390x" -> "s390x";
-            case "riscv64" -> "riscv64";
-            case "mips64el" -> "mips64el";
-            case "loongarch64" -> "loong64";
-            default -> osArch.toLowerCase(Locale.ROOT);
-        };
     }
 
     private Instant time(String text) {

@@ -234,9 +234,9 @@ class UpdateCommandTest {
 
     @Test
     void osArchMapsToDebianNames() {
-        assertEquals("amd64", UpdateCommand.debianArchitecture("x86_64"));
-        assertEquals("amd64", UpdateCommand.debianArchitecture("amd64"));
-        assertEquals("arm64", UpdateCommand.debianArchitecture("aarch64"));
-        assertEquals("i386", UpdateCommand.debianArchitecture("x86"));
+        assertEquals("amd64", Configuration.debianArchitecture("x86_64"));
+        assertEquals("amd64", Configuration.debianArchitecture("amd64"));
+        assertEquals("arm64", Configuration.debianArchitecture("aarch64"));
+        assertEquals("i386", Configuration.debianArchitecture("x86"));
     }
 }
