@@ -72,7 +72,8 @@ final class SourcesCommand implements Callable<Integer> {
     public Integer call() throws IOException, MalformedInputException {
         String host = architecture != null ? architecture : Configuration.hostArchitecture();
         SourceList sources = Configuration.sources(main, host, spec.commandLine());
-        if (!main.json() && !main.quiet()) {
+        // stderr, so also with --json: the document has no place for them
+        if (!main.quiet()) {
             Configuration.printWarnings(sources, spec.commandLine().getErr());
         }
         CacheLayout layout = Configuration.layout(main);

@@ -131,7 +131,8 @@ final class UpdateCommand implements Callable<Integer> {
             throw usage("no sources configured; give --repo LINE or --sources FILE (before 'update'),"
                     + " or configure apt's sources.list");
         }
-        if (!main.json() && !main.quiet()) {
+        // stderr, so also with --json: the document has no place for them
+        if (!main.quiet()) {
             Configuration.printWarnings(sources, spec.commandLine().getErr());
         }
         CacheLayout layout = Configuration.layout(main);

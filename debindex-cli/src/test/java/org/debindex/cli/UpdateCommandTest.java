@@ -239,4 +239,37 @@ class UpdateCommandTest {
         assertEquals("arm64", Configuration.debianArchitecture("aarch64"));
         assertEquals("i386", Configuration.debianArchitecture("x86"));
     }
+
+    @Test
+    void onATerminalAProgressLineIsDrawnOnStderrAndErasedAndStdoutIsUnchanged() throws Exception {
+        String repo = unsignedRepo();
+        String[] args = {"--cache-dir", dir.resolve("cache").toString(), "--repo", repo, "update", "--arch", "amd64",
+            "--at", AT};
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int status;
+        try (java.io.PrintStream o = new java.io.PrintStream(out, false, java.nio.charset.StandardCharsets.UTF_8);
+                java.io.PrintStream e = new java.io.PrintStream(err, false, java.nio.charset.StandardCharsets.UTF_8)) {
+            status = Main.run(args, java.io.InputStream.nullInputStream(), o, e, true);
+        }
+        String errText = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(1, status, errText);
+        assertTrue(errText.startsWith("\r") && errText.contains(" stable: fetching "), errText);
+        assertTrue(errText.matches("(?s).*\\r +\\r"), "the line is erased at the end: " + errText);
+        Cli plain = Cli.run(args);
+        assertEquals(plain.out(), out.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void jsonStillPrintsSourcesWarningsOnStderr() throws Exception {
+        unsignedRepo();
+        Path sources = Files.writeString(dir.resolve("test.sources"), "Types: deb\nURIs: "
+                + dir.resolve("mirror").toUri() + "\nSuites: stable\nComponents: main\nSigned-By: "
+                + dir.resolve("other.gpg") + "\nFrobnicate: yes\n");
+        Cli result = Cli.run("--json", "--cache-dir", dir.resolve("cache").toString(), "--sources", sources.toString(),
+                "update", "--arch", "amd64", "--at", AT);
+        assertEquals(1, result.status(), result.out() + result.err());
+        assertEquals(Boolean.FALSE, TestJson.object(result.out()).get("ok"));
+        assertTrue(result.err().startsWith("debindex: warning: " + sources + ":6: "), result.err());
+    }
 }
