@@ -42,9 +42,10 @@ import picocli.CommandLine.Spec;
             "",
             "Reads the sources of the global options --repo and --sources, else the host's apt"
                     + " configuration, and the state file of the cache (--cache-dir) that 'update' writes."
-                    + " Prints one line per entry: the entry, where it was read from, its keyring (Signed-By,"
-                    + " else the host's trusted keyrings) and the last verification (time and signing"
-                    + " keys) or 'never verified'. With --json one JSON document. Writes nothing.",
+                    + " Prints per entry a line with the entry and where it was written (FILE:LINE), then"
+                    + " its keyring (Signed-By, else the host's trusted keyrings) and its last verification"
+                    + " (time and signing keys, or 'never verified'), indented. With --json one JSON"
+                    + " document. Writes nothing.",
         },
         footerHeading = "%nExit status:%n",
         footer = {

@@ -64,4 +64,11 @@ class SourcesCommandTest {
         Map<String, Object> entry = (Map<String, Object>) doc.get(0);
         assertEquals(3, ((List<Object>) entry.get("signers")).size(), json.out());
     }
+
+    @Test
+    void helpMatchesGolden() {
+        Cli result = Cli.run("sources", "--help");
+        assertEquals(0, result.status(), result.err());
+        Golden.assertMatches("help-sources.txt", result.out());
+    }
 }
