@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -44,7 +45,7 @@ import picocli.CommandLine.Spec;
         description = "Search and verify Debian package archives.",
         optionListHeading = "%nOptions:%n",
         commandListHeading = "%nCommands:%n",
-        subcommands = {VerifyCommand.class, CompareVersionsCommand.class, SortVersionsCommand.class, HelpCommand.class},
+        subcommands = {UpdateCommand.class, SourcesCommand.class, VerifyCommand.class, CompareVersionsCommand.class, SortVersionsCommand.class, HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {
             "  0   success",
@@ -55,30 +56,29 @@ import picocli.CommandLine.Spec;
         })
 public final class Main implements Callable<Integer> {
 
-    // The data-source options are declared before any command reads them so that the command
-    // line is the design's contract from the start; their help says that nothing uses them yet.
-    // --json and -q are read by the commands that print reports (json(), quiet()).
+    // The data-source options are read by 'update' and 'sources' (cacheDir(), sources(), repos()); --json and
+    // -q by the commands that print reports (json(), quiet()).
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "Cache directory (default $XDG_CACHE_HOME/debindex, else ~/.cache/debindex)."
-                    + " Not used by any command yet.")
+            description = "Cache directory (default $XDG_CACHE_HOME/debindex, else ~/.cache/debindex)"
+                    + " (update, sources).")
     private Path cacheDir;
 
     @Option(names = "--sources", paramLabel = "FILE",
             description = "apt sources file (one-line .list or deb822 .sources) to use instead of the"
-                    + " host's apt configuration; repeatable. Not used by any command yet.")
+                    + " host's apt configuration; repeatable (update, sources).")
     private List<Path> sources = new ArrayList<>();
 
     @Option(names = "--repo", paramLabel = "LINE",
             description = "One-line apt source ('deb [OPTIONS] URI SUITE COMPONENT...') to use instead of the"
-                    + " host's apt configuration; repeatable. Not used by any command yet.")
+                    + " host's apt configuration; repeatable (update, sources).")
     private List<String> repos = new ArrayList<>();
 
-    @Option(names = "--json", description = "Print the result as one JSON document on stdout (verify).")
+    @Option(names = "--json", description = "Print the result as one JSON document on stdout (verify, update).")
     private boolean json;
 
     @Option(names = {"-q", "--quiet"},
-            description = "Print only the verdict: no details, no progress (verify); errors still go to stderr.")
+            description = "Print only the verdict: no details, no progress (verify, update); errors still go to stderr.")
     private boolean quiet;
 
     @Option(names = "--debug", description = "Print the stack trace of an error.")
@@ -194,6 +194,21 @@ public final class Main implements Callable<Integer> {
     /** Standard input of this run. */
     InputStream in() {
         return in;
+    }
+
+    /** {@code --cache-dir}; empty for the default. */
+    Optional<Path> cacheDir() {
+        return Optional.ofNullable(cacheDir);
+    }
+
+    /** The {@code --sources} files, in order; empty when none was given. */
+    List<Path> sources() {
+        return List.copyOf(sources);
+    }
+
+    /** The {@code --repo} lines, in order; empty when none was given. */
+    List<String> repos() {
+        return List.copyOf(repos);
     }
 
     /** Whether {@code --json} was given: print one JSON document instead of text. */

@@ -55,13 +55,36 @@ public final class ProgressLine implements AuditProgress {
             }
             drawnOnce = true;
             lastDrawn = now;
-            String text = TrustReportText.safe(phase) + ": " + done + " of " + total
-                    + (total > 0 ? " (" + (done * 100 / total) + "%)" : "");
-            // pad over a longer previous line instead of an ANSI erase, which not every terminal knows
-            err.write('\r' + text + " ".repeat(Math.max(0, width - text.length())));
-            width = text.length();
-            err.flush();
+            draw(TrustReportText.safe(phase) + ": " + done + " of " + total
+                    + (total > 0 ? " (" + (done * 100 / total) + "%)" : ""));
         }
+    }
+
+    /**
+     * Shows {@code text} (made safe) as the line, at most every {@link #INTERVAL_NANOS}: for
+     * progress that is a step rather than a count, such as an update's.
+     *
+     * @throws NullPointerException if {@code text} is null
+     */
+    public void show(String text) {
+        String safe = TrustReportText.safe(text);
+        long now = nanoTime.getAsLong();
+        synchronized (this) {
+            if (drawnOnce && now - lastDrawn < INTERVAL_NANOS) {
+                return;
+            }
+            drawnOnce = true;
+            lastDrawn = now;
+            draw(safe);
+        }
+    }
+
+    /** Draws the line; the caller holds the lock. */
+    private void draw(String text) {
+        // pad over a longer previous line instead of an ANSI erase, which not every terminal knows
+        err.write('\r' + text + " ".repeat(Math.max(0, width - text.length())));
+        width = text.length();
+        err.flush();
     }
 
     /** Erases the line, if one was drawn, so that what follows starts at the left margin. */

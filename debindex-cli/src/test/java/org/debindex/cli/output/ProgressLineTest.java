@@ -43,4 +43,14 @@ class ProgressLineTest {
         line.update("index\u001b", 3, 0);
         assertEquals("\rindex\\u001b: 3 of 0", err.toString());
     }
+
+    @Test
+    void showDrawsAStepAsItIsMadeSafeAndThrottled() {
+        line.show("file:/m/ trixie: fetching\u001b 3 index files");
+        line.show("dropped: same instant");
+        clock.addAndGet(ProgressLine.INTERVAL_NANOS);
+        line.show("ok");
+        String first = "file:/m/ trixie: fetching\\u001b 3 index files";
+        assertEquals("\r" + first + "\rok" + " ".repeat(first.length() - 2), err.toString());
+    }
 }

@@ -1,0 +1,209 @@
+package org.debindex.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.debindex.cli.output.ProgressLine;
+import org.debindex.cli.output.UpdateReportOutput;
+import org.debindex.core.MalformedInputException;
+import org.debindex.core.cache.CacheLayout;
+import org.debindex.core.fetch.FetchPolicy;
+import org.debindex.core.fetch.Fetchers;
+import org.debindex.core.source.SourceList;
+import org.debindex.core.update.Acquisition;
+import org.debindex.core.update.AcquisitionOptions;
+import org.debindex.core.update.AcquisitionProgress;
+import org.debindex.core.update.AcquisitionReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code debindex update}: downloads and verifies the index files of the configured sources into
+ * the cache, as {@code apt-get update} does for apt. A thin layer over {@link Acquisition}: this
+ * class chooses the sources, the cache and the options, and prints the reports.
+ *
+ * <p>Exit status 0 when every suite and target succeeded, 1 when one failed (the cache keeps the
+ * last verified state of what failed), 2 for a usage error or when no source is configured at
+ * all, 3 when a sources file cannot be read, the state file is corrupt or the cache cannot be
+ * written.
+ *
+ * <p>Not thread-safe: picocli fills one instance per run.
+ */
+@Command(
+        name = "update",
+        sortOptions = false,
+        descriptionHeading = "%n",
+        optionListHeading = "%nOptions:%n",
+        description = {
+            "Download and verify the index files of the configured Debian repositories.",
+            "",
+            "Reads the sources of the global options --repo and --sources, else the host's apt"
+                    + " configuration (/etc/apt/sources.list and /etc/apt/sources.list.d), and the"
+                    + " keyrings of each source's Signed-By, else /etc/apt/trusted.gpg.d and"
+                    + " /etc/apt/trusted.gpg. For each suite it fetches InRelease (or Release and"
+                    + " Release.gpg), checks its signatures and dates, then fetches the Packages files"
+                    + " (and with the options below Sources and Contents files) the Release lists, each"
+                    + " checked against its size and SHA-256. Only verified files replace the cached"
+                    + " ones: whatever fails keeps its last verified copy.",
+            "",
+            "Writes the cache directory (--cache-dir): lists/ (the verified files), state (what"
+                    + " was verified when, and by whom), partial/ (unfinished downloads). The search"
+                    + " index is not built yet: 'update' only fills the cache.",
+            "",
+            "Opens outgoing connections (http, https) to the configured mirrors only; file: sources"
+                    + " are read from disk.",
+            "",
+            "Prints one line per suite (UPDATED, UNCHANGED or FAILED, with counts of index files"
+                    + " fetched, unchanged, skipped and failed) and one per finding (ERROR, WARNING,"
+                    + " NOTE; with -q only the errors). With --json one JSON document.",
+        },
+        footerHeading = "%nExit status:%n",
+        footer = {
+            "  0   every suite and index file verified",
+            "  1   a suite or an index file failed; its last verified copy is kept",
+            "  2   usage error, or no source configured",
+            "  3   a sources file cannot be read, the cache's state file is corrupt,",
+            "      or the cache cannot be written",
+            "  70  internal error (a bug)",
+            "",
+            "Examples:",
+            "  debindex update",
+            "  debindex --repo 'deb http://mirror.example/debian trixie main' \\",
+            "      update --arch amd64",
+            "  debindex --sources my.sources --cache-dir /tmp/cache update --with-contents",
+        })
+final class UpdateCommand implements Callable<Integer> {
+
+    @Option(names = "--arch", paramLabel = "ARCH",
+            description = "Architecture to fetch index files for; repeatable (default: the host's, as"
+                    + " dpkg --print-architecture prints it).")
+    private List<String> architectures = new ArrayList<>();
+
+    @Option(names = "--with-sources", description = "Also fetch the Sources files of deb-src entries.")
+    private boolean withSources;
+
+    @Option(names = "--with-contents", description = "Also fetch the Contents files.")
+    private boolean withContents;
+
+    @Option(names = "--at", paramLabel = "TIME",
+            description = "Verify as of TIME instead of now; the forms of 'verify --at'.")
+    private String at;
+
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Index files downloaded at once (default: " + AcquisitionOptions.DEFAULT_PARALLELISM + ").")
+    private Integer jobs;
+
+    @Option(names = "--accept-release-info-change",
+            description = "Accept a Release whose Origin, Label, Suite or Codename changed since the last"
+                    + " update (apt's --allow-releaseinfo-change).")
+    private boolean acceptReleaseInfoChange;
+
+    @Mixin
+    private HelpOption help;
+
+    @ParentCommand
+    private Main main;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, MalformedInputException {
+        if (jobs != null && jobs < 1) {
+            throw usage("--jobs must be at least 1: " + jobs);
+        }
+        Optional<Instant> time = at == null ? Optional.empty() : Optional.of(time(at));
+        // $(ARCH) in sources means the host's architecture; with --arch, the first one given
+        String hostArchitecture = architectures.isEmpty() ? Configuration.hostArchitecture() : architectures.get(0);
+        AcquisitionOptions options = options(architectures.isEmpty() ? List.of(hostArchitecture) : architectures, time);
+        SourceList sources = Configuration.sources(main, hostArchitecture, spec.commandLine());
+        if (sources.entries().isEmpty()) {
+            throw usage("no sources configured; give --repo LINE or --sources FILE (before 'update'),"
+                    + " or configure apt's sources.list");
+        }
+        // stderr, so also with --json: the document has no place for them
+        if (!main.quiet()) {
+            Configuration.printWarnings(sources, spec.commandLine().getErr());
+        }
+        CacheLayout layout = Configuration.layout(main);
+        List<AcquisitionReport> reports = acquire(layout, options, sources);
+        buildIndex(layout);
+        print(reports);
+        return UpdateReportOutput.ok(reports) ? ExitStatus.OK : ExitStatus.NO;
+    }
+
+    private AcquisitionOptions options(List<String> archs, Optional<Instant> time) {
+        AcquisitionOptions options;
+        try {
+            options = AcquisitionOptions.defaults(archs);
+        } catch (IllegalArgumentException e) {
+            throw usage("invalid value for option '--arch': " + e.getMessage());
+        }
+        options = options.withSources(withSources).withContents(withContents)
+                .acceptingReleaseInfoChange(acceptReleaseInfoChange);
+        if (time.isPresent()) {
+            options = options.at(time.get());
+        }
+        if (jobs != null) {
+            options = options.withParallelism(jobs);
+        }
+        return options;
+    }
+
+    private List<AcquisitionReport> acquire(CacheLayout layout, AcquisitionOptions options, SourceList sources)
+            throws IOException, MalformedInputException {
+        List<Path> trusted = Configuration.trustedKeyrings();
+        if (!main.terminal() || main.quiet() || main.json()) {
+            return new Acquisition(Fetchers.standard(FetchPolicy.defaults()), layout, options, AcquisitionProgress.none())
+                    .run(sources, trusted);
+        }
+        ProgressLine line = new ProgressLine(spec.commandLine().getErr());
+        try {
+            return new Acquisition(Fetchers.standard(FetchPolicy.defaults()), layout, options,
+                    (repository, step) -> line.show(repository + ": " + step)).run(sources, trusted);
+        } finally {
+            line.clear();
+        }
+    }
+
+    /**
+     * The index build step after acquisition. The index (issue 5) is built here from
+     * {@code SuiteManifest.verifiedIndexes(layout)}; until then it does nothing, and the help says
+     * that the index is not built yet.
+     */
+    private void buildIndex(CacheLayout layout) {
+        // intentionally empty: no index is built yet (issue 5)
+    }
+
+    private void print(List<AcquisitionReport> reports) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (main.json()) {
+            UpdateReportOutput.json(reports, out);
+        } else {
+            UpdateReportOutput.text(reports, main.quiet(), out);
+        }
+        out.flush();
+    }
+
+    private Instant time(String text) {
+        try {
+            return VerifyCommand.parseTime(text);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, text);
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}
