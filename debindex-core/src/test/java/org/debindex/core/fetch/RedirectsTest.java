@@ -40,7 +40,7 @@ class RedirectsTest {
         assertEquals(HTTPS + ": redirect from https to \"http://mirror.example/debian/x\" refused; expected an https uri",
                 refused(HTTPS, "http://mirror.example/debian/x").getMessage());
         refused(HTTP, "http:relative-without-host");
-        refused(HTTP, "http://bad host/x");
+        refused(HTTP, "http://bad host.example/x");
     }
 
     @Test

@@ -395,8 +395,8 @@ class SourcesAptOracleTest {
             {"Architectures: armhf", "Architectures-Add: s390x"}, {"languages: de"},
         };
         private static final String[] MALFORMED = {
-            "deb http://mirror.example/broken trixie", "deb-src http://mirror.example/broken ./ main", "deb [arch] http://x/ y z",
-            "rpm http://mirror.example/broken x main", "deb mirror.example/broken x main", "deb [signed-by=rel.gpg] http://x/ y z",
+            "deb http://mirror.example/broken trixie", "deb-src http://mirror.example/broken ./ main", "deb [arch] http://mirror.example/ y z",
+            "rpm http://mirror.example/broken x main", "deb mirror.example/broken x main", "deb [signed-by=rel.gpg] http://mirror.example/ y z",
         };
 
         private final Random random;
