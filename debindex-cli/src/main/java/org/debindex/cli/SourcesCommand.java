@@ -16,6 +16,7 @@ import org.debindex.core.cache.RepositoryState;
 import org.debindex.core.cache.StateStore;
 import org.debindex.core.source.SourceEntry;
 import org.debindex.core.source.SourceList;
+import org.debindex.core.update.Acquisition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,14 +88,14 @@ final class SourcesCommand implements Callable<Integer> {
         }
         for (SourceEntry entry : sources.entries()) {
             Optional<String> signedBy = sources.signedBy(entry);
-            Optional<RepositoryState> last = Optional.ofNullable(state.get(entry.uri() + " " + entry.suite()));
+            Optional<RepositoryState> last = Optional.ofNullable(state.get(Acquisition.repositoryKey(entry.uri(), entry.suite())));
             List<String> signers = new ArrayList<>();
             last.ifPresent(s -> s.signers().forEach(f -> signers.add(f.hex())));
             if (json != null) {
                 json.beginObject()
                         .member("entry", oneLine(entry))
                         .member("origin", entry.origin())
-                        .member("repository", entry.uri() + " " + entry.suite())
+                        .member("repository", Acquisition.repositoryKey(entry.uri(), entry.suite()))
                         .member("keyring", signedBy)
                         .member("verified", last.map(s -> s.verified().toString()))
                         .name("signers").beginArray();

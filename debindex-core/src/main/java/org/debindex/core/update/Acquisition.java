@@ -146,8 +146,14 @@ public final class Acquisition {
         return List.copyOf(reports);
     }
 
-    /** The state file's key of a repository suite: {@code BASE-URI SUITE}. */
-    static String repositoryKey(URI base, String suite) {
+    /**
+     * The state file's key of a repository suite: {@code BASE-URI SUITE}.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public static String repositoryKey(URI base, String suite) {
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(suite, "suite");
         return base + " " + suite;
     }
 
