@@ -28,7 +28,7 @@ class RedirectsTest {
                 next(HTTP, "/pub/debian/dists/trixie/InRelease"));
         assertEquals(URI.create("http://mirror.example/debian/dists/trixie/Release"), next(HTTP, "Release"));
         assertEquals(HTTPS, next(HTTP, HTTPS.toString()));
-        assertEquals(URI.create("https://other.example/debian/x"), next(HTTPS, "HTTPS://other.example/debian/x#part"));
+        assertEquals(URI.create("https://mirror.example:8443/debian/x"), next(HTTPS, "HTTPS://mirror.example:8443/debian/x#part"));
     }
 
     @Test
