@@ -12,6 +12,9 @@ import org.debindex.cli.output.ProgressLine;
 import org.debindex.cli.output.UpdateReportOutput;
 import org.debindex.core.MalformedInputException;
 import org.debindex.core.cache.CacheLayout;
+import org.debindex.core.cache.CacheLock;
+import org.debindex.core.index.IndexBuildOptions;
+import org.debindex.core.update.CachedIndex;
 import org.debindex.core.fetch.FetchPolicy;
 import org.debindex.core.fetch.Fetchers;
 import org.debindex.core.source.SourceList;
@@ -45,7 +48,7 @@ import picocli.CommandLine.Spec;
         descriptionHeading = "%n",
         optionListHeading = "%nOptions:%n",
         description = {
-            "Download and verify the index files of the configured Debian repositories.",
+            "Download, verify and index the index files of the configured Debian repositories.",
             "",
             "Reads the sources of the global options --repo and --sources, else the host's apt"
                     + " configuration (/etc/apt/sources.list and /etc/apt/sources.list.d), and the"
@@ -56,16 +59,21 @@ import picocli.CommandLine.Spec;
                     + " checked against its size and SHA-256. Only verified files replace the cached"
                     + " ones: whatever fails keeps its last verified copy.",
             "",
-            "Writes the cache directory (--cache-dir): lists/ (the verified files), state (what"
-                    + " was verified when, and by whom), partial/ (unfinished downloads). The search"
-                    + " index is not built yet: 'update' only fills the cache.",
+            "Then it builds the search index from the verified Packages and Translation files"
+                    + " (rebuilt only when they changed).",
+            "",
+            "Writes the cache directory (--cache-dir): lists/ (the verified files), index/ (the"
+                    + " index snapshot), state (what was verified when, and by whom), partial/"
+                    + " (unfinished downloads), lock (held while an update runs: a second update at"
+                    + " the same time stops with status 3).",
             "",
             "Opens outgoing connections (http, https) to the configured mirrors only; file: sources"
                     + " are read from disk.",
             "",
             "Prints one line per suite (UPDATED, UNCHANGED or FAILED, with counts of index files"
-                    + " fetched, unchanged, skipped and failed) and one per finding (ERROR, WARNING,"
-                    + " NOTE; with -q only the errors). With --json one JSON document.",
+                    + " fetched, unchanged, skipped and failed), one per finding (ERROR, WARNING,"
+                    + " NOTE; with -q only the errors) and one for the index. With --json one JSON"
+                    + " document.",
         },
         footerHeading = "%nExit status:%n",
         footer = {
@@ -73,7 +81,7 @@ import picocli.CommandLine.Spec;
             "  1   a suite or an index file failed; its last verified copy is kept",
             "  2   usage error, or no source configured",
             "  3   a sources file cannot be read, the cache's state file is corrupt,",
-            "      or the cache cannot be written",
+            "      the cache cannot be written, or another update holds its lock",
             "  70  internal error (a bug)",
             "",
             "Examples:",
@@ -136,9 +144,13 @@ final class UpdateCommand implements Callable<Integer> {
             Configuration.printWarnings(sources, spec.commandLine().getErr());
         }
         CacheLayout layout = Configuration.layout(main);
-        List<AcquisitionReport> reports = acquire(layout, options, sources);
-        buildIndex(layout);
-        print(reports);
+        List<AcquisitionReport> reports;
+        UpdateReportOutput.IndexSummary index;
+        try (CacheLock lock = CacheLock.acquire(layout)) {
+            reports = acquire(layout, options, sources);
+            index = buildIndex(layout);
+        }
+        print(reports, index);
         return UpdateReportOutput.ok(reports) ? ExitStatus.OK : ExitStatus.NO;
     }
 
@@ -177,20 +189,32 @@ final class UpdateCommand implements Callable<Integer> {
     }
 
     /**
-     * The index build step after acquisition. The index (issue 5) is built here from
-     * {@code SuiteManifest.verifiedIndexes(layout)}; until then it does nothing, and the help says
-     * that the index is not built yet.
+     * Brings the index snapshot up to date with the verified lists, failed suites included (they
+     * keep their last verified files): rebuilt only when the lists changed.
      */
-    private void buildIndex(CacheLayout layout) {
-        // intentionally empty: no index is built yet (issue 5)
+    private UpdateReportOutput.IndexSummary buildIndex(CacheLayout layout) throws IOException, MalformedInputException {
+        boolean progress = main.terminal() && !main.quiet() && !main.json();
+        ProgressLine line = progress ? new ProgressLine(spec.commandLine().getErr()) : null;
+        if (line != null) {
+            line.show("indexing the verified lists");
+        }
+        try {
+            CachedIndex.Opened opened = CachedIndex.open(layout, IndexBuildOptions.defaults());
+            return new UpdateReportOutput.IndexSummary(opened.index().size(), opened.index().inputs().size(),
+                    opened.rebuiltBecause());
+        } finally {
+            if (line != null) {
+                line.clear();
+            }
+        }
     }
 
-    private void print(List<AcquisitionReport> reports) {
+    private void print(List<AcquisitionReport> reports, UpdateReportOutput.IndexSummary index) {
         PrintWriter out = spec.commandLine().getOut();
         if (main.json()) {
-            UpdateReportOutput.json(reports, out);
+            UpdateReportOutput.json(reports, index, out);
         } else {
-            UpdateReportOutput.text(reports, main.quiet(), out);
+            UpdateReportOutput.text(reports, index, main.quiet(), out);
         }
         out.flush();
     }

@@ -23,6 +23,20 @@ public final class UpdateReportOutput {
     private UpdateReportOutput() {
     }
 
+    /**
+     * What the update did to the index.
+     *
+     * @param packages       the package stanzas it holds
+     * @param inputs         the verified files it was built from
+     * @param rebuiltBecause why it was rebuilt; empty when the snapshot was current
+     */
+    public record IndexSummary(int packages, int inputs, java.util.Optional<String> rebuiltBecause) {
+        /** @throws NullPointerException if {@code rebuiltBecause} is null */
+        public IndexSummary {
+            java.util.Objects.requireNonNull(rebuiltBecause, "rebuiltBecause");
+        }
+    }
+
     /** Whether every suite and every target of the reports succeeded. */
     public static boolean ok(List<AcquisitionReport> reports) {
         return reports.stream().noneMatch(AcquisitionReport::hasFailures);
@@ -33,7 +47,7 @@ public final class UpdateReportOutput {
      * N failed}, then its findings as {@code ERROR CODE target: message} (with {@code quiet} only
      * the errors; notes and warnings otherwise too).
      */
-    public static void text(List<AcquisitionReport> reports, boolean quiet, PrintWriter out) {
+    public static void text(List<AcquisitionReport> reports, IndexSummary index, boolean quiet, PrintWriter out) {
         for (AcquisitionReport report : reports) {
             out.println(report.outcome().name() + ' ' + TrustReportText.safe(report.repository()) + ": "
                     + count(report, TargetReport.Outcome.FETCHED) + " fetched, "
@@ -48,6 +62,11 @@ public final class UpdateReportOutput {
                         + TrustReportText.safe(finding.target()) + ": " + TrustReportText.safe(finding.message()));
             }
         }
+        if (!quiet) {
+            out.println("INDEX " + index.packages() + " packages from " + index.inputs() + " verified files"
+                    + index.rebuiltBecause().map(r -> ", rebuilt because " + TrustReportText.safe(r))
+                            .orElse(", unchanged"));
+        }
     }
 
     private static long count(AcquisitionReport report, TargetReport.Outcome outcome) {
@@ -55,7 +74,7 @@ public final class UpdateReportOutput {
     }
 
     /** The JSON document, followed by a newline. */
-    public static void json(List<AcquisitionReport> reports, PrintWriter out) {
+    public static void json(List<AcquisitionReport> reports, IndexSummary index, PrintWriter out) {
         JsonWriter json = new JsonWriter(out);
         json.beginObject().member("ok", ok(reports)).name("sources").beginArray();
         for (AcquisitionReport report : reports) {
@@ -90,6 +109,12 @@ public final class UpdateReportOutput {
             }
             json.endArray().endObject();
         }
-        json.endArray().endObject().finish();
+        json.endArray().name("index").beginObject()
+                .member("packages", index.packages())
+                .member("inputs", index.inputs())
+                .member("rebuilt", index.rebuiltBecause().isPresent())
+                .member("reason", index.rebuiltBecause())
+                .endObject();
+        json.endObject().finish();
     }
 }

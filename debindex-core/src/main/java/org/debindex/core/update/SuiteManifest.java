@@ -60,6 +60,7 @@ import org.debindex.core.fetch.Validators;
  * Uncompressed-Size: 40961
  * Required: yes
  * Release-File: mirror.example_debian_dists_trixie_InRelease@9a1e…
+ * Release-Suite: stable
  * Codename: trixie
  * </pre>
  *
@@ -92,11 +93,12 @@ public record SuiteManifest(String repository, URI baseUri, String suite, String
      * @param uncompressedSize the listed size of its decompressed content, if listed
      * @param releaseFile      the Release file it was verified against
      * @param signatureFile    that Release's detached signature file, if any
+     * @param releaseSuite     that Release's Suite, such as {@code stable}
      * @param codename         that Release's Codename
      */
     public record Entry(IndexTarget target, String listedPath, String file, long size, String sha256,
                         Optional<Long> uncompressedSize, String releaseFile, Optional<String> signatureFile,
-                        Optional<String> codename) {
+                        Optional<String> releaseSuite, Optional<String> codename) {
         /** Validates. @throws NullPointerException if a component is null */
         public Entry {
             Objects.requireNonNull(target, "target");
@@ -106,6 +108,7 @@ public record SuiteManifest(String repository, URI baseUri, String suite, String
             Objects.requireNonNull(uncompressedSize, "uncompressedSize");
             Objects.requireNonNull(releaseFile, "releaseFile");
             Objects.requireNonNull(signatureFile, "signatureFile");
+            Objects.requireNonNull(releaseSuite, "releaseSuite");
             Objects.requireNonNull(codename, "codename");
         }
     }
@@ -190,7 +193,7 @@ public record SuiteManifest(String repository, URI baseUri, String suite, String
                 throw new MalformedInputException(manifestFile.toString(), 0, -1, "names "
                         + MalformedInputException.quote(e.file()) + " with size " + e.size() + ", but it has " + size);
             }
-            out.add(new VerifiedIndex(repository, baseUri, suite, e.codename(), e.target().component(),
+            out.add(new VerifiedIndex(repository, baseUri, suite, e.releaseSuite(), e.codename(), e.target().component(),
                     e.target().architecture(), e.target().kind(), e.listedPath(), file, e.size(), e.sha256(),
                     e.uncompressedSize()));
         }
@@ -237,6 +240,7 @@ public record SuiteManifest(String repository, URI baseUri, String suite, String
             e.uncompressedSize().ifPresent(v -> field(out, "Uncompressed-Size", Long.toString(v)));
             field(out, "Release-File", e.releaseFile());
             e.signatureFile().ifPresent(v -> field(out, "Signature-File", v));
+            e.releaseSuite().ifPresent(v -> field(out, "Release-Suite", v));
             e.codename().ifPresent(v -> field(out, "Codename", v));
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
@@ -310,7 +314,8 @@ public record SuiteManifest(String repository, URI baseUri, String suite, String
                     required(p, "Target"), p.get("Required").map("yes"::equals).orElse(false));
             return new Entry(target, required(p, "Index"), file, number(p, "Size"), sha256,
                     p.has("Uncompressed-Size") ? Optional.of(number(p, "Uncompressed-Size")) : Optional.empty(),
-                    required(p, "Release-File"), p.get("Signature-File"), p.get("Codename"));
+                    required(p, "Release-File"), p.get("Signature-File"), p.get("Release-Suite"),
+                    p.get("Codename"));
         } catch (IllegalArgumentException e) {
             throw new MalformedInputException(p.source(), p.line(), -1, e.getMessage());
         }

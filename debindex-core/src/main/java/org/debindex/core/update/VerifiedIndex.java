@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param repository       the repository suite, {@code BASE-URI SUITE}
  * @param baseUri          the repository's base URI
  * @param suite            the suite as configured
+ * @param releaseSuite     the Release's {@code Suite}, such as {@code stable}, if it has one
  * @param codename         the Release's {@code Codename}, if it has one
  * @param component        the component; empty for a flat repository
  * @param architecture     the architecture, for Packages and Contents
@@ -24,7 +25,8 @@ import java.util.Optional;
  * @param sha256           its SHA-256, lower-case hex
  * @param uncompressedSize the size the Release lists for the decompressed content, if listed
  */
-public record VerifiedIndex(String repository, URI baseUri, String suite, Optional<String> codename,
+public record VerifiedIndex(String repository, URI baseUri, String suite, Optional<String> releaseSuite,
+                            Optional<String> codename,
                             String component, Optional<String> architecture, IndexKind kind, String listedPath,
                             Path file, long size, String sha256, Optional<Long> uncompressedSize) {
 
@@ -39,6 +41,7 @@ public record VerifiedIndex(String repository, URI baseUri, String suite, Option
         Objects.requireNonNull(repository, "repository");
         Objects.requireNonNull(baseUri, "baseUri");
         Objects.requireNonNull(suite, "suite");
+        Objects.requireNonNull(releaseSuite, "releaseSuite");
         Objects.requireNonNull(codename, "codename");
         Objects.requireNonNull(component, "component");
         Objects.requireNonNull(architecture, "architecture");
