@@ -73,10 +73,17 @@ class UpdateCommandTest {
             }
         }
         assertTrue(Files.isRegularFile(dir.resolve("cache/state")));
+        // trixie's and bookworm's Packages (68,829 + 63,440 stanzas) and trixie's Translation-en;
+        // the failed Contents does not keep the verified Packages out of the index
+        assertEquals(List.of("INDEX 132269 packages from 3 verified files, rebuilt because there was none"),
+                lines(result, "INDEX "), result.out());
+        assertTrue(Files.size(dir.resolve("cache/index/packages.idx")) > 0);
 
         Cli again = realUpdate();
         assertEquals(1, again.status(), again.out() + again.err());
         assertEquals(2, lines(again, "UNCHANGED ").size(), again.out());
+        assertEquals(List.of("INDEX 132269 packages from 3 verified files, unchanged"), lines(again, "INDEX "),
+                again.out());
     }
 
     @Test
@@ -225,11 +232,31 @@ class UpdateCommandTest {
     }
 
     @Test
-    void helpSaysTheIndexIsNotBuiltYet() {
+    void helpSaysThatItBuildsTheIndexAndWhatItWrites() {
         Cli result = Cli.run("update", "--help");
         assertEquals(0, result.status(), result.err());
-        assertTrue(result.out().contains("index is not built yet"), result.out());
+        String words = result.out().replaceAll("\\s+", " ");
+        assertTrue(words.contains("builds the search index"), result.out());
+        assertTrue(words.contains("index/ (the index snapshot)"), result.out());
         Golden.assertMatches("help-update.txt", result.out());
+    }
+
+    @Test
+    void aSecondUpdateWhileOneHoldsTheCacheStopsWithStatus3AndTouchesNothing() throws Exception {
+        String repo = unsignedRepo();
+        Path cache = dir.resolve("cache");
+        try (org.debindex.core.cache.CacheLock held =
+                org.debindex.core.cache.CacheLock.acquire(new org.debindex.core.cache.CacheLayout(cache))) {
+            Cli result = Cli.run("--cache-dir", cache.toString(), "--repo", repo, "update", "--at", AT);
+            assertEquals(3, result.status(), result.out() + result.err());
+            assertEquals("debindex: another debindex update is using the cache " + cache + " (it holds " + cache
+                    + "/lock); try again when it has finished\n", result.err());
+            assertFalse(Files.exists(cache.resolve("lists")), "nothing written while locked");
+        }
+        // released: the next update runs
+        Cli after = Cli.run("--cache-dir", cache.toString(), "--repo", repo, "update", "--at", AT);
+        assertEquals(1, after.status(), after.err()); // the unsigned repository fails, but it ran
+        assertTrue(after.out().startsWith("FAILED "), after.out());
     }
 
     @Test
@@ -256,6 +283,8 @@ class UpdateCommandTest {
         assertEquals(1, status, errText);
         assertTrue(errText.startsWith("\r") && errText.contains(" stable: fetching "), errText);
         assertTrue(errText.matches("(?s).*\\r +\\r"), "the line is erased at the end: " + errText);
+        // the same update into a fresh cache, not on a terminal: the same stdout
+        args[1] = dir.resolve("cache2").toString();
         Cli plain = Cli.run(args);
         assertEquals(plain.out(), out.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
