@@ -147,6 +147,7 @@ final class UpdateCommand implements Callable<Integer> {
         List<AcquisitionReport> reports;
         UpdateReportOutput.IndexSummary index;
         try (CacheLock lock = CacheLock.acquire(layout)) {
+            lock.removeLeftovers(layout);
             reports = acquire(layout, options, sources);
             index = buildIndex(layout);
         }

@@ -63,6 +63,37 @@ public final class CacheLock implements AutoCloseable {
         return new CacheLock(channel, lock);
     }
 
+    /**
+     * Deletes what killed writers left: every file in {@code partial/}, and the temporary
+     * {@code .NAME*.tmp} files of atomic writes in the cache root, {@code lists/} and
+     * {@code index/}. Only the lock holder may do this, as no other update can be writing; a
+     * reader rebuilding the snapshot at this moment loses its temporary file and answers from
+     * memory instead.
+     *
+     * @throws IOException if a directory cannot be read or a file cannot be deleted
+     */
+    public void removeLeftovers(CacheLayout cache) throws IOException {
+        Objects.requireNonNull(cache, "cache");
+        deleteMatching(cache.partial(), name -> true);
+        for (Path dir : new Path[] {cache.root(), cache.lists(), cache.index()}) {
+            deleteMatching(dir, name -> name.startsWith(".") && name.endsWith(".tmp"));
+        }
+    }
+
+    private static void deleteMatching(Path dir, java.util.function.Predicate<String> name) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path file : files) {
+                if (name.test(file.getFileName().toString()) && Files.isRegularFile(file,
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
     /** Releases the lock. */
     @Override
     public void close() throws IOException {
