@@ -430,10 +430,21 @@ public final class Acquisition {
             List<IndexTarget> toFetch = new ArrayList<>();
             Map<IndexTarget, List<Attempt>> attempts = new LinkedHashMap<>();
             List<IndexTarget> wanted = targets(release, reports);
+            // the same Release as last time: what the mirror lacked then, it lacks now
+            List<String> absentBefore = previous.filter(m -> m.releaseFile().equals(releaseName(files)))
+                    .map(SuiteManifest::absent).orElse(List.of());
             for (IndexTarget target : wanted) {
                 List<String> variants = variants(release, target.path());
                 if (variants.isEmpty()) {
                     reports.add(notListed(target, release));
+                    continue;
+                }
+                if (!target.required() && absentBefore.contains(target.path())) {
+                    Finding note = Finding.note(FindingCode.INDEX_MISSING, releaseDir + target.path(),
+                            "was not on the server when this Release was fetched; optional, not asked for again"
+                                    + " until the Release changes");
+                    findings.add(note);
+                    reports.add(new TargetReport(target, TargetReport.Outcome.SKIPPED, Optional.empty(), List.of(note)));
                     continue;
                 }
                 Optional<SuiteManifest.Entry> unchanged = unchanged(held.get(target), release, variants);
@@ -466,7 +477,7 @@ public final class Acquisition {
                                          Map<IndexTarget, SuiteManifest.Entry> kept,
                                          Map<IndexTarget, Verified> verified, Path manifestFile) throws IOException {
             Release release = accepted.release();
-            String mainName = listName(releaseDir + (files.inRelease() ? "InRelease" : "Release"), sha256(files.main()));
+            String mainName = releaseName(files);
             Optional<String> sigName = files.signature().map(s -> listName(releaseDir + "Release.gpg", sha256(s)));
             // 1. content-addressed files: new names only, never a file a manifest already names
             writeListed(mainName, files.main());
@@ -501,8 +512,12 @@ public final class Acquisition {
                 StateStore.save(cache.stateFile(), state.values());
             }
             // 3. the manifest: the one atomic step that makes the new files current
+            List<String> absent = reports.stream().filter(r -> r.outcome() == TargetReport.Outcome.SKIPPED
+                            && !r.target().required()
+                            && r.findings().stream().anyMatch(f -> f.code() == FindingCode.INDEX_MISSING))
+                    .map(r -> r.target().path()).toList();
             SuiteManifest manifest = new SuiteManifest(repository, base, suite, mainName, sigName, release.codename(),
-                    files.validators(), order(entries, reports));
+                    files.validators(), order(entries, reports), absent);
             AtomicFiles.write(manifestFile, manifest.toBytes());
             // 4. what no manifest names any more
             removeStale();
@@ -516,6 +531,11 @@ public final class Acquisition {
             }
             return new AcquisitionReport(repository, base, suite, changed ? AcquisitionReport.Outcome.UPDATED
                     : AcquisitionReport.Outcome.UNCHANGED, verification, reports, findings, listed);
+        }
+
+        /** The content-addressed lists/ name of the fetched InRelease or Release. */
+        private String releaseName(ReleaseFiles files) {
+            return listName(releaseDir + (files.inRelease() ? "InRelease" : "Release"), sha256(files.main()));
         }
 
         /** Manifest entries in the order the targets were reported, so manifests are stable. */

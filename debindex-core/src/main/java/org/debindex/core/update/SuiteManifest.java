@@ -74,10 +74,13 @@ import org.debindex.core.fetch.Validators;
  * @param codename      the accepted Release's Codename
  * @param validators    the server's validators of the InRelease, for the next conditional request
  * @param entries       the verified index files
+ * @param absent        the optional targets (their paths under the Release directory) that the
+ *                      mirror did not have when this Release was fetched: not asked for again
+ *                      until the Release changes, so an unchanged partial mirror costs one request
  */
 public record SuiteManifest(String repository, URI baseUri, String suite, String releaseFile,
                             Optional<String> signatureFile, Optional<String> codename, Validators validators,
-                            List<Entry> entries) {
+                            List<Entry> entries, List<String> absent) {
 
     /** What ends the manifest's file name; {@code @} never occurs in a {@code listFileName}. */
     static final String SUFFIX = "@manifest";
@@ -127,6 +130,7 @@ public record SuiteManifest(String repository, URI baseUri, String suite, String
         Objects.requireNonNull(codename, "codename");
         Objects.requireNonNull(validators, "validators");
         entries = List.copyOf(entries);
+        absent = List.copyOf(absent);
     }
 
     /**
@@ -224,6 +228,9 @@ public record SuiteManifest(String repository, URI baseUri, String suite, String
         codename.ifPresent(v -> field(out, "Codename", v));
         validators.etag().ifPresent(v -> field(out, "ETag", v));
         validators.lastModified().ifPresent(v -> field(out, "Last-Modified", v));
+        if (!absent.isEmpty()) {
+            field(out, "Absent", String.join(" ", absent));
+        }
         for (Entry e : entries) {
             out.append('\n');
             field(out, "Index", e.listedPath());
@@ -287,7 +294,8 @@ public record SuiteManifest(String repository, URI baseUri, String suite, String
         try {
             return Optional.of(new SuiteManifest(required(head, "Repository"), base, required(head, "Suite"),
                     required(head, "Release-File"), head.get("Signature-File"), head.get("Codename"),
-                    Validators.of(head.get("ETag"), head.get("Last-Modified")), entries));
+                    Validators.of(head.get("ETag"), head.get("Last-Modified")), entries,
+                    head.get("Absent").map(v -> List.of(v.trim().split("\\s+"))).orElse(List.of())));
         } catch (IllegalArgumentException e) {
             throw new MalformedInputException(source, head.line(), -1, e.getMessage());
         }

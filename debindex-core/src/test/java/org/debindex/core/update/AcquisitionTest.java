@@ -121,6 +121,32 @@ class AcquisitionTest {
     }
 
     @Test
+    void anOptionalFileAbsentUnderAnUnchangedReleaseIsNotAskedForAgain() throws Exception {
+        repo.unlist("main/i18n/Translation-en").unlist("main/i18n/Translation-en.gz").publish();
+        try (RepositoryServer server = new RepositoryServer(repo.root)) {
+            SourceList sources = repo.sources(server.base().toString(), "");
+            AcquisitionReport first = run(sources);
+            assertEquals(AcquisitionReport.Outcome.UPDATED, first.outcome(), first.findings().toString());
+            assertEquals(1, server.count("/dists/trixie/main/i18n/Translation-en.gz"));
+            int before = server.requests().size();
+            AcquisitionReport second = run(sources);
+            assertEquals(AcquisitionReport.Outcome.UNCHANGED, second.outcome(), second.findings().toString());
+            assertEquals(List.of("/dists/trixie/InRelease"), server.requests().subList(before, server.requests().size()),
+                    "a partial mirror whose Release is unchanged costs one request");
+            assertEquals(TargetReport.Outcome.SKIPPED, outcomes(second).get(IndexKind.TRANSLATION));
+            assertTrue(has(second, FindingCode.INDEX_MISSING, Severity.NOTE), second.findings().toString());
+
+            // a new Release: the optional file is asked for again, and found
+            repo.unlisted.clear();
+            repo.date = repo.date.plusSeconds(3600);
+            repo.publish();
+            AcquisitionReport third = run(sources);
+            assertEquals(TargetReport.Outcome.FETCHED, outcomes(third).get(IndexKind.TRANSLATION),
+                    third.findings().toString());
+        }
+    }
+
+    @Test
     void unchangedReleaseThatExpiredSinceIsRefused() throws Exception {
         repo.validUntil = Optional.of(Instant.parse("2025-06-03T00:00:00Z"));
         repo.publish();

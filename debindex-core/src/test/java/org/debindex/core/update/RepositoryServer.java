@@ -25,7 +25,7 @@ import java.util.concurrent.Executors;
  * scripts each path's raw reply; these tests need a whole tree served as files, so this one is
  * built on the JDK's HttpServer.
  */
-final class RepositoryServer implements AutoCloseable {
+public final class RepositoryServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -36,8 +36,9 @@ final class RepositoryServer implements AutoCloseable {
     private final Path root;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Integer>> scripted = new ConcurrentHashMap<>();
+    private final Map<String, Integer> cuts = new ConcurrentHashMap<>();
 
-    RepositoryServer(Path root) throws IOException {
+    public RepositoryServer(Path root) throws IOException {
         this.root = root;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
@@ -46,12 +47,12 @@ final class RepositoryServer implements AutoCloseable {
     }
 
     /** The base URI of the served tree. */
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
     /** Answers the next requests for {@code path} with these statuses, then serves the file. */
-    void failFirst(String path, int... statuses) {
+    public void failFirst(String path, int... statuses) {
         Deque<Integer> q = new ArrayDeque<>();
         for (int s : statuses) {
             q.add(s);
@@ -59,12 +60,20 @@ final class RepositoryServer implements AutoCloseable {
         scripted.put(path, q);
     }
 
+    /**
+     * Answers every request for {@code path} with its full Content-Length but only the first
+     * {@code bytes} of the body, then drops the connection: a transfer cut mid-file.
+     */
+    public void cutAfter(String path, int bytes) {
+        cuts.put(path, bytes);
+    }
+
     /** How many requests for a path were seen. */
-    long count(String path) {
+    public long count(String path) {
         return requests.stream().filter(path::equals).count();
     }
 
-    List<String> requests() {
+    public List<String> requests() {
         return List.copyOf(requests);
     }
 
@@ -91,6 +100,14 @@ final class RepositoryServer implements AutoCloseable {
                 return;
             }
             exchange.sendResponseHeaders(200, body.length);
+            Integer cut = cuts.get(path);
+            if (cut != null) {
+                OutputStream out = exchange.getResponseBody();
+                out.write(body, 0, Math.min(cut, body.length));
+                out.flush();
+                // fewer bytes than announced: the server closes the connection
+                return;
+            }
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }

@@ -37,7 +37,7 @@ final class TestRepository {
     final TestKeys.TestKey key;
     final String suite = "trixie";
     private final Map<String, byte[]> files = new LinkedHashMap<>();
-    private final Set<String> unlisted = new LinkedHashSet<>();
+    final Set<String> unlisted = new LinkedHashSet<>();
     Instant date = Instant.parse("2025-05-30T00:00:00Z");
     Optional<Instant> validUntil = Optional.empty();
     boolean byHash;
