@@ -329,6 +329,38 @@ class CachedIndexTest {
     }
 
     @Test
+    void indexPathThatIsNotADirectoryStillGivesAnIndexInMemory() throws Exception {
+        // unwritable even for root: index/ is a file
+        Files.createDirectories(cache.root());
+        Files.writeString(cache.index(), "not a directory\n");
+        CachedIndex.Opened opened = CachedIndex.open(cache, OPTIONS);
+        String reason = opened.rebuiltBecause().orElseThrow();
+        assertTrue(reason.startsWith("it could not be read: "), reason);
+        assertVersion1(opened.index());
+        assertEquals("not a directory\n", Files.readString(cache.index()));
+        assertVersion1(CachedIndex.rebuild(cache, OPTIONS));
+    }
+
+    @Test
+    void unreadableSnapshotInAReadOnlyDirectoryStillGivesAnIndexInMemory() throws Exception {
+        // another user's cache: we may read the lists, not their snapshot nor write index/
+        CachedIndex.open(cache, OPTIONS);
+        Files.setPosixFilePermissions(snapshot, PosixFilePermissions.fromString("---------"));
+        Files.setPosixFilePermissions(cache.index(), PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assumeFalse(Files.isReadable(snapshot),
+                    "running as root, which may read a mode 000 file: unreadable snapshot test skipped");
+            CachedIndex.Opened opened = CachedIndex.open(cache, OPTIONS);
+            String reason = opened.rebuiltBecause().orElseThrow();
+            assertTrue(reason.startsWith("it could not be read: "), reason);
+            assertVersion1(opened.index());
+        } finally {
+            Files.setPosixFilePermissions(cache.index(), PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.setPosixFilePermissions(snapshot, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
+    @Test
     void inputsFromARealAcquisitionAreExactlyBoundedAndNamed() throws Exception {
         List<VerifiedIndex> verified = SuiteManifest.verifiedIndexes(cache);
         List<IndexInput> inputs = CachedIndex.inputs(verified);
