@@ -24,9 +24,9 @@ import org.debindex.core.index.PackageOrigin;
  * files the cache's manifests name and nothing else.
  *
  * <p>A snapshot is trusted only while it records exactly the inputs the manifests name now (same
- * files, sizes, SHA-256 and origins, in the same order); otherwise, or when it is missing or fails
- * its checks, it is rebuilt from the verified lists, written to a temporary file and renamed into
- * place. A reader never sees a half-written snapshot, and a cache whose index directory cannot be
+ * files, sizes, SHA-256 and origins, in the same order); otherwise, or when it is missing,
+ * unreadable or fails its checks, it is rebuilt from the verified lists, written to a temporary
+ * file and renamed into place. A reader never sees a half-written snapshot, and a cache whose index directory cannot be
  * written still answers from an index built in memory.
  *
  * <p>Thread-safe (stateless).
@@ -103,12 +103,13 @@ public final class CachedIndex {
 
     /**
      * Opens the cache's index: the snapshot when it is current and passes its header checks,
-     * else a rebuilt one (see the class comment). Regions of a snapshot are checked lazily, so a
+     * else a rebuilt one (see the class comment); a snapshot that is missing, cannot be read or
+     * fails its header checks is rebuilt. Regions of a snapshot are checked lazily, so a
      * query may still meet an {@link IndexFormatException}; the caller then calls
      * {@link #rebuild} and asks again.
      *
      * @throws MalformedInputException if a manifest or a verified file is malformed
-     * @throws IOException if the cache cannot be read, or an input cannot be decompressed
+     * @throws IOException if the cache's lists cannot be read, or an input cannot be decompressed
      * @throws NullPointerException if an argument is null
      */
     public static Opened open(CacheLayout cache, IndexBuildOptions options) throws IOException, MalformedInputException {
@@ -126,6 +127,11 @@ public final class CachedIndex {
             reason = "there was none";
         } catch (IndexFormatException e) {
             reason = "it was unusable: " + e.getMessage();
+        } catch (IOException e) {
+            // The snapshot is only a cache of the verified lists: one we cannot read (another
+            // user's, or index/ not a directory) is rebuilt like a corrupt one, in memory if
+            // need be, rather than failing a cache whose lists are readable.
+            reason = "it could not be read: " + e.getMessage();
         }
         return new Opened(build(cache, inputs, options), Optional.of(reason));
     }
