@@ -60,4 +60,21 @@ public record IndexInput(InputIdentity identity, Path file, SizeLimit limit) {
         return new IndexInput(new InputIdentity(IndexKind.TRANSLATION, origin, displayName, size, sha256), file,
                 limit);
     }
+
+    /**
+     * A {@code Sources} file.
+     *
+     * @param origin      where it comes from; its architecture is empty
+     * @param file        the file as fetched
+     * @param displayName the name users know it by
+     * @param size        its size as the Release lists it
+     * @param sha256      its SHA-256 as the Release lists it, or empty
+     * @param limit       how large its decompressed content may be
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException as {@link InputIdentity} says
+     */
+    public static IndexInput sources(PackageOrigin origin, Path file, String displayName, long size, String sha256,
+            SizeLimit limit) {
+        return new IndexInput(new InputIdentity(IndexKind.SOURCES, origin, displayName, size, sha256), file, limit);
+    }
 }

@@ -13,5 +13,10 @@ public enum IndexKind {
      * A {@code Translation-<lang>} file: long descriptions, joined to packages on
      * ({@code Package}, {@code Description-md5}).
      */
-    TRANSLATION
+    TRANSLATION,
+    /**
+     * A {@code Sources} file: one stanza per source package, kept as written and looked up by
+     * the source package's name.
+     */
+    SOURCES
 }

@@ -23,6 +23,7 @@ import org.debindex.core.index.internal.Snapshot;
 import org.debindex.core.index.internal.SnapshotWriter;
 import org.debindex.core.index.internal.TextSearch;
 import org.debindex.core.model.BinaryPackage;
+import org.debindex.core.model.SourcePackage;
 import org.debindex.core.model.SourceRef;
 import org.debindex.core.relation.Operator;
 import org.debindex.core.relation.Relation;
@@ -32,8 +33,8 @@ import org.debindex.core.version.DebianVersion;
 
 /**
  * The package index behind {@code search}, {@code show}, {@code versions}, {@code depends} and
- * {@code rdepends}: built from verified {@code Packages} and {@code Translation} files, persisted
- * as one snapshot file, and queried straight from that file.
+ * {@code rdepends}: built from verified {@code Packages}, {@code Translation} and {@code Sources}
+ * files, persisted as one snapshot file, and queried straight from that file.
  *
  * <pre>{@code
  * PackageIndex built = PackageIndex.build(List.of(
@@ -58,7 +59,9 @@ import org.debindex.core.version.DebianVersion;
  * lists' identities to tell whether the snapshot is outdated.
  *
  * <p>Packages are ordered by name, then version newest first (Debian order), then origin in
- * input order; {@link PackageEntry#id()} is that position.
+ * input order; {@link PackageEntry#id()} is that position. Source packages (the stanzas of the
+ * {@code Sources} inputs) are ordered the same way, by name, then version newest first, then
+ * input order; {@link SourceEntry#id()} is that position, among the source packages only.
  *
  * <p>Instances are immutable and thread-safe. A snapshot file must not be changed in place while
  * it is open ({@link #write(Path)} replaces files by renaming, which is safe).
@@ -155,6 +158,11 @@ public final class PackageIndex {
     /** The number of packages (stanzas of all Packages inputs). */
     public int size() {
         return reader.packageCount;
+    }
+
+    /** The number of source packages (stanzas of all Sources inputs). */
+    public int sourcesSize() {
+        return reader.sourceCount;
     }
 
     /**
@@ -418,6 +426,86 @@ public final class PackageIndex {
     }
 
     /**
+     * The source package at position {@code id}.
+     *
+     * @throws IndexOutOfBoundsException if {@code id} is not in {@code [0, sourcesSize())}
+     * @throws IndexFormatException if the snapshot is corrupt there
+     */
+    public SourceEntry sourceEntry(int id) throws IndexFormatException {
+        Objects.checkIndex(id, reader.sourceCount);
+        return sourceEntry(id, scratch());
+    }
+
+    private SourceEntry sourceEntry(int id, byte[][] scratch) throws IndexFormatException {
+        return new SourceEntry(id, reader.name(reader.sourceRecordNameId(id), scratch),
+                version(reader.sourceField(id, Layout.S_VERSION), scratch),
+                inputs().get(reader.sourceInput(id)).origin());
+    }
+
+    /**
+     * Every source package of this name (the {@code Package} field of a Sources stanza): all
+     * versions and origins, newest first, then in input order.
+     *
+     * @return the source packages; empty when there is none of this name
+     * @throws IndexFormatException if the snapshot is corrupt where the query reads
+     * @throws NullPointerException if {@code name} is null
+     */
+    public List<SourceEntry> sourcePackages(String name) throws IndexFormatException {
+        int id = reader.find(Objects.requireNonNull(name, "name"));
+        if (id < 0) {
+            return List.of();
+        }
+        int[] range = reader.sourceRecordRange(id);
+        List<SourceEntry> out = new ArrayList<>(range[1] - range[0]);
+        byte[][] scratch = scratch();
+        for (int s = range[0]; s < range[1]; s++) {
+            out.add(sourceEntry(s, scratch));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The source package's stanza exactly as its Sources file has it (without the blank line
+     * after it).
+     *
+     * @throws IllegalArgumentException if {@code entry} is not from this index
+     * @throws IndexFormatException if the snapshot is corrupt there
+     * @throws NullPointerException if {@code entry} is null
+     */
+    public String sourceStanza(SourceEntry entry) throws IndexFormatException {
+        return new String(sourceStanzaBytes(entry), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The source package's stanza as bytes, exactly as in its Sources file.
+     *
+     * @throws IllegalArgumentException if {@code entry} is not from this index
+     * @throws IndexFormatException if the snapshot is corrupt there
+     * @throws NullPointerException if {@code entry} is null
+     */
+    public byte[] sourceStanzaBytes(SourceEntry entry) throws IndexFormatException {
+        return reader.sourceStanza(check(entry));
+    }
+
+    /**
+     * The source package's stanza parsed into the full model.
+     *
+     * @throws IllegalArgumentException if {@code entry} is not from this index
+     * @throws IndexFormatException if the snapshot is corrupt there
+     * @throws NullPointerException if {@code entry} is null
+     */
+    public SourcePackage sourcePackage(SourceEntry entry) throws IndexFormatException {
+        int id = check(entry);
+        String source = inputs().get(reader.sourceInput(id)).displayName();
+        try {
+            String stanza = new String(reader.sourceStanza(id), StandardCharsets.UTF_8);
+            return SourcePackage.of(Paragraph.parse(source, stanza));
+        } catch (MalformedInputException e) {
+            throw corrupt("stanzas", "stored stanza of source " + entry + " no longer parses: " + e.getMessage());
+        }
+    }
+
+    /**
      * Names close to {@code name}, for "did you mean" suggestions: package or provided names
      * within two edits (insertions, deletions, substitutions) by increasing distance, then names
      * that start with {@code name}, each group in name order; never {@code name} itself.
@@ -445,6 +533,17 @@ public final class PackageIndex {
         return id;
     }
 
+    private int check(SourceEntry entry) throws IndexFormatException {
+        Objects.requireNonNull(entry, "entry");
+        int id = entry.id();
+        if (id >= reader.sourceCount
+                || !reader.name(reader.sourceRecordNameId(id)).equals(entry.name())
+                || !reader.string(reader.sourceField(id, Layout.S_VERSION)).equals(entry.version().toString())) {
+            throw new IllegalArgumentException("source package " + entry + " is not from this index");
+        }
+        return id;
+    }
+
     private int packageId(int id) throws IndexFormatException {
         if (id < 0 || id >= reader.packageCount) {
             throw corrupt("postings", "package id " + id + " out of range");
@@ -467,6 +566,7 @@ public final class PackageIndex {
 
     @Override
     public String toString() {
-        return "PackageIndex[" + snapshot.source() + ", " + reader.packageCount + " packages]";
+        return "PackageIndex[" + snapshot.source() + ", " + reader.packageCount + " packages, " + reader.sourceCount
+                + " source packages]";
     }
 }

@@ -6,7 +6,7 @@ import java.util.Objects;
  * Where a package list comes from: the suite, codename and component of the Release that lists
  * it, and the architecture of its {@code binary-<arch>} directory.
  *
- * <p>For a {@code Translation} file the architecture is empty. Any part may be empty when the
+ * <p>For a {@code Translation} or {@code Sources} file the architecture is empty. Any part may be empty when the
  * Release does not say (a flat repository has no components).
  *
  * <p>Instances are immutable and thread-safe.
@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param codename     the Release's {@code Codename}, such as {@code trixie}
  * @param component    the component, such as {@code main}
  * @param architecture the architecture of the Packages file, such as {@code amd64}; empty for a
- *                     Translation file
+ *                     Translation or Sources file
  */
 public record PackageOrigin(String suite, String codename, String component, String architecture) {
 

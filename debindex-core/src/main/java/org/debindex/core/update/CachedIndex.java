@@ -63,9 +63,11 @@ public final class CachedIndex {
     }
 
     /**
-     * The index inputs for verified files: the {@code Packages} and {@code Translation} files, in
-     * the given order, each bounded by the decompressed size its Release lists (or, when the
-     * Release lists none, by {@link SizeLimit#defaultLimit()}). Other kinds are left out.
+     * The index inputs for verified files: the {@code Packages}, {@code Translation} and
+     * {@code Sources} files, in the given order, each bounded by the decompressed size its Release
+     * lists (or, when the Release lists none, by {@link SizeLimit#defaultLimit()}). The origin's
+     * architecture is the Packages file's, empty for the other kinds. Other kinds
+     * ({@code Contents}) are left out.
      *
      * @throws NullPointerException if {@code verified} or an element is null
      */
@@ -76,6 +78,7 @@ public final class CachedIndex {
             switch (v.kind()) {
                 case PACKAGES -> kind = org.debindex.core.index.IndexKind.PACKAGES;
                 case TRANSLATION -> kind = org.debindex.core.index.IndexKind.TRANSLATION;
+                case SOURCES -> kind = org.debindex.core.index.IndexKind.SOURCES;
                 default -> {
                     continue;
                 }

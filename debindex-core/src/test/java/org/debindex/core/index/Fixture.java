@@ -1,11 +1,13 @@
 package org.debindex.core.index;
 
 import static org.debindex.core.index.TestArchive.pkg;
+import static org.debindex.core.index.TestArchive.source;
 import static org.debindex.core.index.TestArchive.translation;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.debindex.core.compress.Compression;
 
 /**
  * The small archive the index tests share: trixie (amd64 and i386, xz) and bookworm (amd64,
@@ -14,6 +16,12 @@ import java.util.List;
  * virtual package with reverse dependencies, arch:all packages listed for two architectures, a
  * Translation entry for a package that does not exist, a long description carried in the stanza
  * itself, and non-ASCII text.
+ *
+ * <p>Its Sources files come after: bookworm main (gzip), trixie main (xz) and trixie contrib
+ * (plain), with source packages in several versions across and within files (an epoch, a
+ * {@code ~} pre-release), the same name and version in two files, a source without binaries in
+ * the Packages files, a stanza named by {@code Source} rather than {@code Package}, and non-ASCII
+ * text.
  */
 final class Fixture {
 
@@ -21,6 +29,13 @@ final class Fixture {
     static final PackageOrigin TRIXIE_I386 = new PackageOrigin("stable", "trixie", "main", "i386");
     static final PackageOrigin BOOKWORM = new PackageOrigin("oldstable", "bookworm", "main", "amd64");
     static final PackageOrigin TRIXIE_I18N = new PackageOrigin("stable", "trixie", "main", "");
+    static final PackageOrigin TRIXIE_SRC = new PackageOrigin("stable", "trixie", "main", "");
+    static final PackageOrigin TRIXIE_CONTRIB_SRC = new PackageOrigin("stable", "trixie", "contrib", "");
+    static final PackageOrigin BOOKWORM_SRC = new PackageOrigin("oldstable", "bookworm", "main", "");
+
+    /** The Sources stanza named by {@code Source}, as an old archive tool wrote it. */
+    static final String OLDSTYLE = "Source: oldstyle\nVersion: 0.3-2\nBinary: oldstyle\nArchitecture: all\n"
+            + "Files:\n d41d8cd98f00b204e9800998ecf8427e 0 oldstyle_0.3-2.dsc";
 
     static final String ALPHA_LONG = "Alpha does things with ünïcödé text.\n\nIt is the first letter.";
     static final String ALPHA_OLD_LONG = "The old alpha.";
@@ -33,7 +48,7 @@ final class Fixture {
     static final List<String> NAMES = List.of("alpha", "libfoo1", "libfoo-dev", "foo", "postfix", "exim4",
             "mailer-user", "gamma-data", "nginx", "nginx-common", "libnginx-mod-http-foo", "python3-yaml",
             "webserver-doc", "oldonly", "mail-transport-agent", "default-mta", "libc6", "ghost", "python3",
-            "nonexistent");
+            "nonexistent", "srconly", "oldstyle", "gamma");
 
     private Fixture() {
     }
@@ -89,6 +104,22 @@ final class Fixture {
                 translation("nginx", "small, powerful, scalable web/proxy server", NGINX_LONG),
                 translation("webserver-doc", "web server documentation", DOC_LONG),
                 translation("ghost", "a package only in Translation", "Nobody ships it."));
+        a.sources(BOOKWORM_SRC, Compression.GZIP,
+                source("alpha", "1.0-1", "alpha"),
+                source("foo", "1.5-1", "libfoo1, libfoo-dev"),
+                source("nginx", "1.22-1", "nginx"),
+                source("srconly", "0.9-1", "srconly-bin"));
+        a.sources(TRIXIE_SRC, Compression.XZ,
+                source("alpha", "2.0-1", "alpha"),
+                source("foo", "1.5-1", "libfoo1, libfoo-dev"),
+                source("nginx", "1.26-1", "nginx, nginx-common, libnginx-mod-http-foo"),
+                source("postfix", "3.10-1", "postfix"),
+                source("foo", "1.6~rc1-1", "libfoo1, libfoo-dev"),
+                source("srconly", "1:0.5-1", "srconly-bin").field("Uploaders", "Jörg Ünïcödé <jorg@example.org>"),
+                new TestArchive.Stanza().raw(OLDSTYLE));
+        a.sources(TRIXIE_CONTRIB_SRC, Compression.NONE,
+                source("gamma", "0.1-1", "gamma-data"),
+                source("alpha", "2.0-1", "alpha"));
         return a.inputs();
     }
 }

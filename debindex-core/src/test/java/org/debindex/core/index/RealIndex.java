@@ -21,6 +21,7 @@ final class RealIndex {
     static final PackageOrigin TRIXIE = new PackageOrigin("stable", "trixie", "main", "amd64");
     static final PackageOrigin BOOKWORM = new PackageOrigin("oldstable", "bookworm", "main", "amd64");
     static final PackageOrigin TRIXIE_I18N = new PackageOrigin("stable", "trixie", "main", "");
+    static final PackageOrigin TRIXIE_SRC = new PackageOrigin("stable", "trixie", "main", "");
 
     private RealIndex() {
     }
@@ -31,6 +32,15 @@ final class RealIndex {
                 input(IndexKind.PACKAGES, TRIXIE, "trixie", "main/binary-amd64/Packages"),
                 input(IndexKind.PACKAGES, BOOKWORM, "bookworm", "main/binary-amd64/Packages"),
                 input(IndexKind.TRANSLATION, TRIXIE_I18N, "trixie", "main/i18n/Translation-en"));
+    }
+
+    /** trixie's main/source/Sources.xz; skips the test without the data. */
+    static IndexInput trixieSources() throws IOException, MalformedInputException {
+        return input(IndexKind.SOURCES, TRIXIE_SRC, "trixie", "main/source/Sources");
+    }
+
+    static Path sourcesXz(String suite) {
+        return SharedTestData.dists(suite, "main/source/Sources.xz");
     }
 
     static Path packagesXz(String suite) {

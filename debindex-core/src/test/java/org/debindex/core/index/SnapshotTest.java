@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The snapshot file: a written and reopened index answers exactly as the one built in memory,
- * the same inputs give the same bytes, and any damage is reported as an
- * {@link IndexFormatException} by the access that reaches it, never answered from.
+ * The snapshot file: a written and reopened index answers exactly as the one built in memory
+ * (packages and source packages), the same inputs give the same bytes, and any damage is
+ * reported as an {@link IndexFormatException} by the access that reaches it, never answered from.
  */
 class SnapshotTest {
 
@@ -66,7 +66,15 @@ class SnapshotTest {
             out.add(index.longDescription(e));
             out.add(index.source(e));
         }
+        out.add(index.sourcesSize());
+        for (int id = 0; id < index.sourcesSize(); id++) {
+            SourceEntry e = index.sourceEntry(id);
+            out.add(e);
+            out.add(index.sourceStanza(e));
+            out.add(index.sourcePackage(e).files());
+        }
         for (String name : Fixture.NAMES) {
+            out.add(index.sourcePackages(name));
             out.add(index.packages(name));
             out.add(index.providers(name));
             out.add(index.reverseDependencies(name));
@@ -208,6 +216,19 @@ class SnapshotTest {
         Path text = dir.resolve("text.idx");
         Files.writeString(text, "Package: alpha\nVersion: 1\nArchitecture: all\n\n".repeat(4));
         assertThrows(IndexFormatException.class, () -> PackageIndex.open(text));
+    }
+
+    @Test
+    void aSnapshotOfTheFormerVersionIsRefused() throws Exception {
+        // version 1 had no source packages: its name records are shorter, it must be rebuilt
+        assertEquals(2, Layout.FORMAT_VERSION);
+        byte[] copy = bytes.clone();
+        ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 1);
+        Path older = dir.resolve("version-1.idx");
+        Files.write(older, copy);
+        IndexFormatException e = assertThrows(IndexFormatException.class, () -> PackageIndex.open(older));
+        assertEquals("header", e.section());
+        assertTrue(e.getMessage().contains("format version 1; expected 2"), e.getMessage());
     }
 
     @Test

@@ -10,13 +10,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.debindex.core.compress.Compression;
 import org.debindex.core.compress.SizeLimit;
 import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.XZOutputStream;
 
 /**
- * Writes small {@code Packages} and {@code Translation-en} files into a test's directory and
- * describes them as {@link IndexInput}s, as a verified update would hand them over.
+ * Writes small {@code Packages}, {@code Translation-en} and {@code Sources} files into a test's
+ * directory and describes them as {@link IndexInput}s, as a verified update would hand them over.
  *
  * <p>Not thread-safe; one per test.
  */
@@ -26,8 +28,9 @@ final class TestArchive {
     static final class Stanza {
         private final StringBuilder text = new StringBuilder();
 
+        /** A field; a value that starts with a line break is a multiline field with an empty first line. */
         Stanza field(String name, String value) {
-            text.append(name).append(": ").append(value).append('\n');
+            text.append(name).append(value.startsWith("\n") ? ":" : ": ").append(value).append('\n');
             return this;
         }
 
@@ -35,6 +38,12 @@ final class TestArchive {
         Stanza description(String synopsis, String longText) {
             field("Description", synopsis);
             return field("Description-md5", md5(fullDescription(synopsis, longText)));
+        }
+
+        /** Lines as they are, without a final line break. */
+        Stanza raw(String lines) {
+            text.append(lines).append('\n');
+            return this;
         }
 
         String text() {
@@ -52,6 +61,31 @@ final class TestArchive {
     /** A binary package stanza with the required fields. */
     static Stanza pkg(String name, String version, String architecture) {
         return new Stanza().field("Package", name).field("Version", version).field("Architecture", architecture);
+    }
+
+    /**
+     * A source package stanza as dak writes it: {@code Package}, {@code Binary}, {@code Version},
+     * {@code Architecture}, {@code Format}, {@code Directory} and a {@code Checksums-Sha256} list
+     * of made-up files.
+     */
+    static Stanza source(String name, String version, String binaries) {
+        String upstream = version.replaceFirst("^[0-9]+:", "").replaceFirst("-[^-]*$", "");
+        return new Stanza().field("Package", name).field("Binary", binaries).field("Version", version)
+                .field("Maintainer", "Debian Maintainers <maint@example.org>")
+                .field("Architecture", "any all").field("Format", "3.0 (quilt)")
+                .field("Directory", "pool/main/" + name.charAt(0) + "/" + name)
+                .field("Checksums-Sha256", "\n " + sha256Hex(name + version + "dsc") + " 1234 " + name + "_"
+                        + version.replaceFirst("^[0-9]+:", "") + ".dsc\n " + sha256Hex(name + upstream) + " 56789 "
+                        + name + "_" + upstream + ".orig.tar.xz");
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** A Translation stanza. */
@@ -102,6 +136,17 @@ final class TestArchive {
         return this;
     }
 
+    /**
+     * Writes a Sources file compressed with {@code compression} ({@link Compression#NONE},
+     * {@link Compression#XZ} or {@link Compression#GZIP}) and adds it as an input.
+     */
+    TestArchive sources(PackageOrigin origin, Compression compression, Stanza... stanzas) throws IOException {
+        String name = origin.codename() + "/" + origin.component() + "/source/Sources" + compression.fileSuffix();
+        Path file = write(name, join(stanzas), compression);
+        inputs.add(IndexInput.sources(origin, file, name, Files.size(file), sha256(file), limitOf(join(stanzas))));
+        return this;
+    }
+
     List<IndexInput> inputs() {
         return List.copyOf(inputs);
     }
@@ -119,15 +164,26 @@ final class TestArchive {
     }
 
     private Path write(String name, String text, boolean xz) throws IOException {
+        return write(name, text, xz ? Compression.XZ : Compression.NONE);
+    }
+
+    private Path write(String name, String text, Compression compression) throws IOException {
         Path file = dir.resolve(name.replace('/', '_'));
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         try (OutputStream out = Files.newOutputStream(file)) {
-            if (xz) {
-                try (XZOutputStream x = new XZOutputStream(out, new LZMA2Options())) {
-                    x.write(bytes);
+            switch (compression) {
+                case XZ -> {
+                    try (XZOutputStream x = new XZOutputStream(out, new LZMA2Options())) {
+                        x.write(bytes);
+                    }
                 }
-            } else {
-                out.write(bytes);
+                case GZIP -> {
+                    try (GZIPOutputStream g = new GZIPOutputStream(out)) {
+                        g.write(bytes);
+                    }
+                }
+                case NONE -> out.write(bytes);
+                default -> throw new IllegalArgumentException("no fixture writer for " + compression);
             }
         }
         return file;

@@ -390,7 +390,7 @@ class CachedIndexTest {
     }
 
     @Test
-    void inputsTakeSuiteAndCodenameFromTheReleaseAndLeaveOutOtherKinds() {
+    void inputsTakeSuiteAndCodenameFromTheReleaseAndLeaveOutContents() {
         List<IndexInput> inputs = CachedIndex.inputs(List.of(
                 verified(IndexKind.SOURCES, Optional.of("oldstable"), Optional.of("bookworm"), Optional.empty(),
                         "main/source/Sources.xz", 10, Optional.of(100L)),
@@ -401,6 +401,10 @@ class CachedIndexTest {
                 verified(IndexKind.TRANSLATION, Optional.of("oldstable"), Optional.of("bookworm"), Optional.empty(),
                         "main/i18n/Translation-en.bz2", 40, Optional.of(400L))));
         assertEquals(List.of(
+                new IndexInput(new InputIdentity(org.debindex.core.index.IndexKind.SOURCES,
+                        new PackageOrigin("oldstable", "bookworm", "main", ""),
+                        "http://mirror.example/debian/dists/bookworm/main/source/Sources.xz", 10, SHA),
+                        Path.of("/cache/lists/x@" + SHA), SizeLimit.exactly(100)),
                 new IndexInput(new InputIdentity(org.debindex.core.index.IndexKind.PACKAGES,
                         new PackageOrigin("oldstable", "bookworm", "main", "amd64"),
                         "http://mirror.example/debian/dists/bookworm/main/binary-amd64/Packages.xz", 20, SHA),

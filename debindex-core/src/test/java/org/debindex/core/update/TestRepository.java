@@ -69,6 +69,12 @@ final class TestRepository {
         return this;
     }
 
+    /** Sets main/source/Sources (and Sources.gz) to this text. */
+    TestRepository sourcesIndex(String text) throws IOException {
+        put("main/source/Sources", gzip(text));
+        return this;
+    }
+
     private void put(String path, byte[] gz) {
         if (gz != null) {
             files.put(path, gunzipText(gz));
@@ -127,6 +133,13 @@ final class TestRepository {
     SourceList sources(String base, String extraOptions) throws Exception {
         return new SourcesParser("amd64").parseRepo("deb [signed-by=" + keyring + extraOptions + "] " + base + " "
                 + suite + " main");
+    }
+
+    /** A deb and a deb-src line for this repository, as a sources.list file would have them. */
+    SourceList debAndDebSrc() throws Exception {
+        String base = "file:" + root.toAbsolutePath();
+        return new SourcesParser("amd64").parseOneLine("deb [signed-by=" + keyring + "] " + base + " " + suite
+                + " main\ndeb-src [signed-by=" + keyring + "] " + base + " " + suite + " main\n", "test.list");
     }
 
     SourceList sources() throws Exception {

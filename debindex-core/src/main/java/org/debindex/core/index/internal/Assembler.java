@@ -56,6 +56,24 @@ final class Assembler {
         return c != 0 ? c : Integer.compare(a.index, b.index);
     };
 
+    /** A source package while sorting: where it was read and its sort keys. */
+    private record SourceRef(int part, int index, int name, DebianVersion version) {
+    }
+
+    /** Name, then version newest first, then input, then position in the input. */
+    private static final Comparator<SourceRef> SOURCE_ORDER = (a, b) -> {
+        int c = Integer.compare(a.name, b.name);
+        if (c != 0) {
+            return c;
+        }
+        c = b.version.compareTo(a.version);
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(a.part, b.part);
+        return c != 0 ? c : Integer.compare(a.index, b.index);
+    };
+
     private Assembler() {
     }
 
@@ -63,12 +81,14 @@ final class Assembler {
      * Assembles the index.
      *
      * @param inputs     the inputs, in the order given
-     * @param parts      what each input contributed: a {@link PackagesPart} or a {@link TranslationPart}
+     * @param parts      what each input contributed: a {@link PackagesPart}, a {@link TranslationPart}
+     *                   or a {@link SourcesPart}
      * @param chunkShift log2 of the checksum chunk size
      */
     static Built assemble(List<IndexInput> inputs, List<Object> parts, int chunkShift) {
         Map<String, TranslationEntry> translations = new HashMap<>();
         List<PackagesPart> packageParts = new ArrayList<>();
+        List<SourcesPart> sourceParts = new ArrayList<>();
         Map<PackageOrigin, Integer> originIds = new LinkedHashMap<>();
         List<Integer> originOfPart = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
@@ -77,6 +97,8 @@ final class Assembler {
                 for (Map.Entry<String, TranslationEntry> e : t.entries.entrySet()) {
                     translations.putIfAbsent(e.getKey(), e.getValue());
                 }
+            } else if (part instanceof SourcesPart sp) {
+                sourceParts.add(sp);
             } else {
                 packageParts.add((PackagesPart) part);
                 PackageOrigin origin = inputs.get(i).identity().origin();
@@ -111,6 +133,9 @@ final class Assembler {
         // Names, sorted by their UTF-8 bytes (the order lookups compare in).
         Set<String> nameSet = new HashSet<>();
         for (PackagesPart p : packageParts) {
+            nameSet.addAll(p.names.values());
+        }
+        for (SourcesPart p : sourceParts) {
             nameSet.addAll(p.names.values());
         }
         String[] names = nameSet.toArray(new String[0]);
@@ -226,6 +251,37 @@ final class Assembler {
         }
         int docCount = docIds.size();
 
+        // Source packages, sorted by name, version (newest first), input, position.
+        List<SourceRef> sourceRefList = new ArrayList<>();
+        for (int p = 0; p < sourceParts.size(); p++) {
+            SourcesPart part = sourceParts.get(p);
+            List<String> local = part.names.values();
+            int[] map = new int[local.size()];
+            for (int i = 0; i < local.size(); i++) {
+                map[i] = nameIds.get(local.get(i));
+            }
+            for (int i = 0; i < part.sources.size(); i++) {
+                SourcesPart.Staged s = part.sources.get(i);
+                sourceRefList.add(new SourceRef(p, i, map[s.name()], s.version()));
+            }
+        }
+        SourceRef[] sourceRefs = sourceRefList.toArray(new SourceRef[0]);
+        Arrays.sort(sourceRefs, SOURCE_ORDER);
+        int sourceCount = sourceRefs.length;
+        int[] nameSources = new int[nameCount + 1];
+        ByteSink sourceRecords = new ByteSink(sourceCount * Layout.SOURCE_RECORD);
+        for (SourceRef r : sourceRefs) {
+            SourcesPart part = sourceParts.get(r.part);
+            SourcesPart.Staged s = part.sources.get(r.index);
+            nameSources[r.name]++;
+            sourceRecords.putInt(r.name);
+            sourceRecords.putInt(pool.ref(s.version().toString()));
+            sourceRecords.putInt(part.ordinal);
+            sourceRecords.putInt(s.stanzaOffset());
+            sourceRecords.putInt(s.stanzaLength());
+        }
+        int[] sourceStart = starts(nameSources);
+
         // Provides postings, grouped by provided name (stable: package order within a name).
         int[] provCount = new int[nameCount + 1];
         int[] rdepCount = new int[nameCount + 1];
@@ -285,6 +341,7 @@ final class Assembler {
             nameRecords.putInt(provStart[i]);
             nameRecords.putInt(rdepStart[i]);
             nameRecords.putInt(srcStart[i]);
+            nameRecords.putInt(sourceStart[i]);
             if (i < nameCount) {
                 nameText.put(sortedBytes[i], 0, sortedBytes[i].length);
                 nameText.putByte(0);
@@ -320,15 +377,21 @@ final class Assembler {
         add(entries, buffers, chunk, chunkShift, SectionKind.DOC_TEXT, 0, docText);
         add(entries, buffers, chunk, chunkShift, SectionKind.DOC_PACKAGE_INDEX, 0, ints(docPkgStart));
         add(entries, buffers, chunk, chunkShift, SectionKind.DOC_PACKAGES, 0, ints(docPackages));
-        for (PackagesPart p : packageParts) {
-            add(entries, buffers, chunk, chunkShift, SectionKind.STANZAS, p.ordinal, p.stanzas);
+        add(entries, buffers, chunk, chunkShift, SectionKind.SOURCES, 0, sourceRecords);
+        // Stanza sections in input order, Packages and Sources alike.
+        for (Object part : parts) {
+            if (part instanceof PackagesPart p) {
+                add(entries, buffers, chunk, chunkShift, SectionKind.STANZAS, p.ordinal, p.stanzas);
+            } else if (part instanceof SourcesPart p) {
+                add(entries, buffers, chunk, chunkShift, SectionKind.STANZAS, p.ordinal, p.stanzas);
+            }
         }
         List<InputIdentity> identities = new ArrayList<>();
         for (IndexInput in : inputs) {
             identities.add(in.identity());
         }
         SnapshotHeader header = new SnapshotHeader(chunkShift, 0, pkgCount, nameCount, docCount,
-                longTexts.size(), entries, archs, new ArrayList<>(originIds.keySet()), identities);
+                longTexts.size(), sourceCount, entries, archs, new ArrayList<>(originIds.keySet()), identities);
         return new Built(header, entries, buffers);
     }
 

@@ -13,7 +13,6 @@ import org.debindex.core.MalformedInputException;
 import org.debindex.core.compress.DecompressOptions;
 import org.debindex.core.index.IndexBuildOptions;
 import org.debindex.core.index.IndexInput;
-import org.debindex.core.index.IndexKind;
 
 /**
  * Builds an index from its inputs: each input file is decompressed and parsed on a thread of a
@@ -68,9 +67,11 @@ public final class IndexBuild {
 
     private static Object read(IndexInput input, int ordinal, DecompressOptions options)
             throws IOException, MalformedInputException {
-        return input.identity().kind() == IndexKind.PACKAGES
-                ? PackagesPart.read(input, ordinal, options)
-                : TranslationPart.read(input, options);
+        return switch (input.identity().kind()) {
+            case PACKAGES -> PackagesPart.read(input, ordinal, options);
+            case TRANSLATION -> TranslationPart.read(input, options);
+            case SOURCES -> SourcesPart.read(input, ordinal, options);
+        };
     }
 
     private static Object await(Future<Object> future) throws IOException, MalformedInputException {

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.debindex.core.IndexFormatException;
+import org.debindex.core.index.IndexKind;
+import org.debindex.core.index.InputIdentity;
 import org.debindex.core.index.PackageOrigin;
 
 /**
@@ -32,12 +34,15 @@ public final class IndexReader {
     final Section docText;
     final Section docPackageIndex;
     final Section docPackages;
+    final Section sources;
     /** Package count. */
     public final int packageCount;
     /** Name count. */
     public final int nameCount;
     /** Search document count. */
     public final int docCount;
+    /** Source package count. */
+    public final int sourceCount;
     private final int longCount;
     private final String[] architectures;
     private final PackageOrigin[] origins;
@@ -54,6 +59,7 @@ public final class IndexReader {
         nameCount = h.nameCount();
         docCount = h.docCount();
         longCount = h.longDescCount();
+        sourceCount = h.sourceCount();
         packages = sized(SectionKind.PACKAGES, (long) packageCount * Layout.PACKAGE_RECORD);
         names = sized(SectionKind.NAMES, (nameCount + 1L) * Layout.NAME_RECORD);
         nameText = snapshot.section(SectionKind.NAME_TEXT);
@@ -68,6 +74,7 @@ public final class IndexReader {
         docText = snapshot.section(SectionKind.DOC_TEXT);
         docPackageIndex = sized(SectionKind.DOC_PACKAGE_INDEX, (docCount + 1L) * 4);
         docPackages = sized(SectionKind.DOC_PACKAGES, (long) packageCount * 4);
+        sources = sized(SectionKind.SOURCES, (long) sourceCount * Layout.SOURCE_RECORD);
         architectures = h.architectures().toArray(new String[0]);
         origins = h.origins().toArray(new PackageOrigin[0]);
     }
@@ -198,6 +205,11 @@ public final class IndexReader {
         return range(nameId, Layout.N_SOURCE, sourcePackages, 4);
     }
 
+    /** The source records named {@code nameId}: {@code [first, end)}. */
+    public int[] sourceRecordRange(int nameId) throws IndexFormatException {
+        return range(nameId, Layout.N_SOURCE_RECORDS, sources, Layout.SOURCE_RECORD);
+    }
+
     /** Name text offset where name {@code id} starts ({@code id} may be the count). */
     int nameStart(int id) throws IndexFormatException {
         return nameField(id, Layout.N_TEXT);
@@ -287,6 +299,48 @@ public final class IndexReader {
             throw snapshot.corrupt(longIndex, "long description " + d + " has a negative length");
         }
         return Optional.of(snapshot.utf8(longText, from, to - from, new byte[1][to - from]));
+    }
+
+    // ---- source packages
+
+    /** A field of source record {@code id}. */
+    public int sourceField(int id, int field) throws IndexFormatException {
+        if (id < 0 || id >= sourceCount) {
+            throw snapshot.corrupt(sources, "source id " + id + " out of range");
+        }
+        return snapshot.i32(sources, (long) id * Layout.SOURCE_RECORD + field);
+    }
+
+    /** The name id of source package {@code id}, checked. */
+    public int sourceRecordNameId(int id) throws IndexFormatException {
+        return checkedName(sourceField(id, Layout.S_NAME), sources);
+    }
+
+    /**
+     * The input that source package {@code id} comes from, checked to be a Sources input.
+     *
+     * @return its position among the header's inputs
+     */
+    public int sourceInput(int id) throws IndexFormatException {
+        int input = sourceField(id, Layout.S_STANZA_PART);
+        List<InputIdentity> inputs = snapshot.header().inputs();
+        if (input < 0 || input >= inputs.size() || inputs.get(input).kind() != IndexKind.SOURCES) {
+            throw snapshot.corrupt(sources, "input " + input + " of source " + id + " is not a Sources input");
+        }
+        return input;
+    }
+
+    /** The exact stanza bytes of source package {@code id}. */
+    public byte[] sourceStanza(int id) throws IndexFormatException {
+        Section part = snapshot.stanzas(sourceInput(id));
+        int offset = sourceField(id, Layout.S_STANZA_OFFSET);
+        int length = sourceField(id, Layout.S_STANZA_LENGTH);
+        if (length < 0) {
+            throw snapshot.corrupt(sources, "stanza length of source " + id + " is negative");
+        }
+        byte[] out = new byte[length];
+        snapshot.get(part, offset, out, 0, length);
+        return out;
     }
 
     // ---- postings

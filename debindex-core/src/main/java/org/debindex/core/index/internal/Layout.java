@@ -4,8 +4,12 @@ package org.debindex.core.index.internal;
  * The snapshot file format, version {@value #FORMAT_VERSION}. All numbers are little-endian;
  * every section starts at a multiple of 8.
  *
+ * <p>Version 2 added the source packages of {@code Sources} inputs: the {@code sources} section,
+ * a name record field, and the source count in the header. A snapshot of another version is
+ * refused, so that its owner rebuilds it.
+ *
  * <pre>
- * header (fixed part, 48 bytes)
+ * header (fixed part, 52 bytes)
  *   0  8  magic "DEBINDEX"
  *   8  4  format version
  *  12  4  header length (a multiple of 8; the last 4 bytes are the header CRC32C)
@@ -14,6 +18,7 @@ package org.debindex.core.index.internal;
  *  24  8  file length
  *  32  4  package count          36  4  name count
  *  40  4  search document count  44  4  long description count
+ *  48  4  source package count
  * section table: per section 24 bytes: u16 kind, u16 ordinal, i32 first chunk (index of its
  *   first CRC in CHUNK_CRCS), i64 offset, i64 length
  * metadata: architectures (u32 n, n strings), origins (u32 n, n × 4 strings: suite, codename,
@@ -28,9 +33,13 @@ package org.debindex.core.index.internal;
  * synopsis string, stanza section ordinal, stanza offset, stanza length, long description id
  * (-1 none), search document id, first provided name, provided name count, flags (0). A name
  * record ({@value #NAME_RECORD}) is text offset, first package, first provides posting, first
- * reverse-dependency posting, first source-package posting; the sentinel record after the last
- * name closes every range. A provides posting ({@value #PROVIDES_RECORD}) is package id and
- * version string (-1 unversioned); a reverse-dependency posting ({@value #RDEPENDS_RECORD}) is
+ * reverse-dependency posting, first source-package posting, first source record; the sentinel
+ * record after the last name closes every range. A source record ({@value #SOURCE_RECORD}) is
+ * name id, version string, input ordinal (its stanza section, and through the header's inputs
+ * its origin), stanza offset, stanza length; source records are sorted by name, then version
+ * newest first, then input, then position in the input. A provides posting
+ * ({@value #PROVIDES_RECORD}) is package id and version string (-1 unversioned); a
+ * reverse-dependency posting ({@value #RDEPENDS_RECORD}) is
  * package id, packed bits (field, operator, legacy symbol, alternatives), version string and
  * architecture qualifier string (-1 none). A "string" is an offset into STRINGS.
  *
@@ -44,9 +53,9 @@ public final class Layout {
     /** The first 8 bytes of every snapshot. */
     public static final long MAGIC = 0x5845444E49424544L;   // "DEBINDEX" read little-endian
     /** The format this code reads and writes. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     /** Bytes before the section table. */
-    public static final int FIXED_HEADER = 48;
+    public static final int FIXED_HEADER = 52;
     /** Bytes per section-table entry. */
     public static final int SECTION_ENTRY = 24;
     /** Largest header accepted when opening. */
@@ -61,6 +70,7 @@ public final class Layout {
     static final int OFF_NAME_COUNT = 36;
     static final int OFF_DOC_COUNT = 40;
     static final int OFF_LONG_DESC_COUNT = 44;
+    static final int OFF_SOURCE_COUNT = 48;
 
     /** Bytes per package record. */
     public static final int PACKAGE_RECORD = 56;
@@ -94,7 +104,7 @@ public final class Layout {
     public static final int P_FLAGS = 52;
 
     /** Bytes per name record. */
-    public static final int NAME_RECORD = 20;
+    public static final int NAME_RECORD = 24;
     /** Name record: offset of the name in NAME_TEXT. */
     public static final int N_TEXT = 0;
     /** Name record: first package with this name. */
@@ -103,8 +113,23 @@ public final class Layout {
     public static final int N_PROVIDES = 8;
     /** Name record: first RDEPENDS posting. */
     public static final int N_RDEPENDS = 12;
-    /** Name record: first SOURCE_PACKAGES posting. */
+    /** Name record: first SOURCE_PACKAGES posting (binary packages built from the source of this name). */
     public static final int N_SOURCE = 16;
+    /** Name record: first source record (SOURCES) with this name. */
+    public static final int N_SOURCE_RECORDS = 20;
+
+    /** Bytes per source record. */
+    public static final int SOURCE_RECORD = 20;
+    /** Source record: name id. */
+    public static final int S_NAME = 0;
+    /** Source record: version string. */
+    public static final int S_VERSION = 4;
+    /** Source record: ordinal of the input, and of its STANZAS section. */
+    public static final int S_STANZA_PART = 8;
+    /** Source record: offset of the stanza in its section. */
+    public static final int S_STANZA_OFFSET = 12;
+    /** Source record: length of the stanza. */
+    public static final int S_STANZA_LENGTH = 16;
 
     /** Bytes per PROVIDES posting. */
     public static final int PROVIDES_RECORD = 8;

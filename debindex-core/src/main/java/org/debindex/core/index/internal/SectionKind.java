@@ -1,8 +1,8 @@
 package org.debindex.core.index.internal;
 
 /**
- * The sections of a snapshot, each with its code in the section table and the name used in
- * error messages. See {@link Layout} for what each holds.
+ * The sections of a snapshot, in file order, each with its code in the section table and the
+ * name used in error messages. See {@link Layout} for what each holds.
  *
  * <p>Immutable and thread-safe.
  */
@@ -36,12 +36,14 @@ public enum SectionKind {
     DOC_PACKAGE_INDEX(13, "search-package-index"),
     /** Package ids grouped by search document. */
     DOC_PACKAGES(14, "search-packages"),
-    /** The exact stanzas of one input file (the ordinal is the input's position). */
+    /** Fixed-size source package records, sorted by name, version (newest first), input. */
+    SOURCES(17, "sources"),
+    /** The exact stanzas of one Packages or Sources input (the ordinal is the input's position). */
     STANZAS(15, "stanzas"),
     /** One CRC32C per chunk of every other section, in section-table order. */
     CHUNK_CRCS(16, "chunk-crcs");
 
-    private static final SectionKind[] BY_CODE = new SectionKind[17];
+    private static final SectionKind[] BY_CODE = new SectionKind[18];
 
     static {
         for (SectionKind kind : values()) {

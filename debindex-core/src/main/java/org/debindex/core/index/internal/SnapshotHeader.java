@@ -23,14 +23,15 @@ import org.debindex.core.index.PackageOrigin;
  * @param nameCount     names
  * @param docCount      search documents
  * @param longDescCount long descriptions
+ * @param sourceCount   source packages
  * @param sections      the section table, in file order
  * @param architectures architecture names by id
  * @param origins       package origins by id
  * @param inputs        what the index was built from, in the order given
  */
 public record SnapshotHeader(int chunkShift, long fileLength, int packageCount, int nameCount, int docCount,
-                             int longDescCount, List<SectionEntry> sections, List<String> architectures,
-                             List<PackageOrigin> origins, List<InputIdentity> inputs) {
+                             int longDescCount, int sourceCount, List<SectionEntry> sections,
+                             List<String> architectures, List<PackageOrigin> origins, List<InputIdentity> inputs) {
 
     private static final IndexKind[] KINDS = IndexKind.values();
 
@@ -44,8 +45,8 @@ public record SnapshotHeader(int chunkShift, long fileLength, int packageCount, 
 
     /** The same header with another section table and file length. */
     public SnapshotHeader withSections(List<SectionEntry> table, long length) {
-        return new SnapshotHeader(chunkShift, length, packageCount, nameCount, docCount, longDescCount, table,
-                architectures, origins, inputs);
+        return new SnapshotHeader(chunkShift, length, packageCount, nameCount, docCount, longDescCount, sourceCount,
+                table, architectures, origins, inputs);
     }
 
     /** The encoded header, its length a multiple of 8, its CRC in the last 4 bytes. */
@@ -61,6 +62,7 @@ public record SnapshotHeader(int chunkShift, long fileLength, int packageCount, 
         out.putInt(nameCount);
         out.putInt(docCount);
         out.putInt(longDescCount);
+        out.putInt(sourceCount);
         for (SectionEntry s : sections) {
             out.putShort(s.kind().code());
             out.putShort(s.ordinal());
@@ -167,8 +169,9 @@ public record SnapshotHeader(int chunkShift, long fileLength, int packageCount, 
         int nameCount = b.getInt(Layout.OFF_NAME_COUNT);
         int docCount = b.getInt(Layout.OFF_DOC_COUNT);
         int longDescCount = b.getInt(Layout.OFF_LONG_DESC_COUNT);
+        int sourceCount = b.getInt(Layout.OFF_SOURCE_COUNT);
         if (chunkShift < 12 || chunkShift > 24 || sectionCount < 0 || sectionCount > 4096 || packageCount < 0
-                || nameCount < 0 || docCount < 0 || longDescCount < 0) {
+                || nameCount < 0 || docCount < 0 || longDescCount < 0 || sourceCount < 0) {
             throw new IndexFormatException(source, "header", "counts out of range; corrupt header");
         }
         try {
@@ -206,7 +209,7 @@ public record SnapshotHeader(int chunkShift, long fileLength, int packageCount, 
                 inputs.add(new InputIdentity(KINDS[kind], origin, name, size, getString(b)));
             }
             return new SnapshotHeader(chunkShift, fileLength, packageCount, nameCount, docCount, longDescCount,
-                    sections, architectures, origins, inputs);
+                    sourceCount, sections, architectures, origins, inputs);
         } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
             throw new IndexFormatException(source, "header", "inconsistent header: " + e.getMessage(), e);
         }
