@@ -184,11 +184,15 @@ class PackageIndexRealDataTest {
         assertTrue(p.waitFor(10, TimeUnit.MINUTES));
         assertEquals(0, p.exitValue(), String.join(" ", cmd));
         Set<String> names = new TreeSet<>();
+        boolean reverse = false;
         for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
             if (command[0].equals("apt-cache") && command[1].equals("search")) {
                 names.add(line.substring(0, line.indexOf(" - ")));
-            } else if (line.startsWith("  ")) {
-                names.add(line.strip().replace("|", ""));
+            } else if (line.equals("Reverse Depends:")) {
+                reverse = true;
+            } else if (reverse && line.startsWith(" ")) {
+                // "  name" for a plain dependency, " |name" for one alternative of several
+                names.add(line.strip().replaceFirst("^\\|", ""));
             }
         }
         return names;
@@ -225,8 +229,11 @@ class PackageIndexRealDataTest {
             missing.removeAll(actual);
             assertEquals(Set.of(), missing, "found by apt-cache search " + terms + " but not by debindex");
         }
-        for (String name : List.of("mail-transport-agent", "libc6")) {
+        // apt-cache rdepends prints nothing for a virtual package: CachedIndexRealDataTest checks
+        // those against apt-cache showpkg
+        for (String name : List.of("libc6", "zlib1g")) {
             Set<String> expected = aptNames(tool, apt, "apt-cache", "rdepends", name);
+            assertTrue(expected.size() > 100, "apt-cache rdepends " + name + " gave " + expected.size() + " names");
             Set<String> actual = new TreeSet<>();
             for (ReverseDependency d : index.reverseDependencies(name)) {
                 actual.add(d.dependent().name());
