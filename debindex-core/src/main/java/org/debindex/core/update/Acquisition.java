@@ -837,11 +837,19 @@ public final class Acquisition {
             if (aptLists.isEmpty()) {
                 return "on the server";
             }
-            Set<String> names = new LinkedHashSet<>();
+            List<String> parts = new ArrayList<>();
+            Set<String> seen = new LinkedHashSet<>();
             for (URI uri : tried) {
-                aptLists.get().candidates(uri).forEach(p -> names.add(p.getFileName().toString()));
+                List<Path> candidates = aptLists.get().candidates(uri);
+                String name = candidates.get(0).getFileName().toString();
+                if (!seen.add(name)) {
+                    continue;
+                }
+                candidates.forEach(p -> seen.add(p.getFileName().toString()));
+                parts.add(candidates.size() == 1 ? name : name + " as it is or with "
+                        + String.join(", ", AptListsFetcher.STORED_SUFFIXES));
             }
-            return "in apt's lists " + aptLists.get().directory() + " (looked for " + String.join(", ", names) + ")";
+            return "in apt's lists " + aptLists.get().directory() + " (looked for " + String.join("; ", parts) + ")";
         }
 
         private Path partial(String relative) {
