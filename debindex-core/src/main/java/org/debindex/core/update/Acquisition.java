@@ -322,7 +322,7 @@ public final class Acquisition {
 
         private Optional<ReleaseFiles> fetchRelease() throws IOException {
             String inReleasePath = releaseDir + "InRelease";
-            FetchRequest request = FetchRequest.of(base.resolve(inReleasePath), partial(inReleasePath),
+            FetchRequest request = FetchRequest.of(uri(inReleasePath), partial(inReleasePath),
                     ReleaseSignatures.MAX_RELEASE_SIZE);
             Optional<byte[]> held = previous.filter(m -> m.signatureFile().isEmpty())
                     .flatMap(m -> readListed(m.releaseFile()));
@@ -363,8 +363,8 @@ public final class Acquisition {
             }
             if (release.isEmpty()) {
                 findings.add(Finding.error(FindingCode.RELEASE_MISSING, releaseDir + "InRelease",
-                        "neither InRelease nor Release is " + where(List.of(base.resolve(releaseDir + "InRelease"),
-                                base.resolve(releasePath)))));
+                        "neither InRelease nor Release is " + where(List.of(uri(releaseDir + "InRelease"),
+                                uri(releasePath)))));
                 return Optional.empty();
             }
             Optional<byte[]> signature = fetchWhole(gpgPath);
@@ -376,7 +376,7 @@ public final class Acquisition {
 
         /** The file's bytes; empty when not found; null when the fetch failed (with a finding). */
         private Optional<byte[]> fetchWhole(String path) throws IOException {
-            FetchRequest request = FetchRequest.of(base.resolve(path), partial(path), ReleaseSignatures.MAX_RELEASE_SIZE);
+            FetchRequest request = FetchRequest.of(uri(path), partial(path), ReleaseSignatures.MAX_RELEASE_SIZE);
             partials.add(request.destination());
             try {
                 FetchResult result = fetcher.fetch(request);
@@ -709,7 +709,7 @@ public final class Acquisition {
                     String dir = slash < 0 ? "" : variant.substring(0, slash + 1);
                     out.add(new Attempt(variant, base.resolve(releaseDir + dir + "by-hash/SHA256/" + sha.get())));
                 }
-                out.add(new Attempt(variant, base.resolve(releaseDir + variant)));
+                out.add(new Attempt(variant, uri(releaseDir + variant)));
             }
             return out;
         }
@@ -812,7 +812,7 @@ public final class Acquisition {
          * cannot be verified, and is not used.
          */
         private TargetReport absentFromAptLists(IndexTarget t, List<Attempt> tried) {
-            URI uncompressed = base.resolve(releaseDir + t.path());
+            URI uncompressed = uri(releaseDir + t.path());
             Optional<Path> unverifiable = aptLists.get().stored(uncompressed);
             String what;
             FindingCode code;
@@ -850,6 +850,19 @@ public final class Acquisition {
                         + String.join(", ", AptListsFetcher.STORED_SUFFIXES));
             }
             return "in apt's lists " + aptLists.get().directory() + " (looked for " + String.join("; ", parts) + ")";
+        }
+
+        /**
+         * The URI of a file of the repository. From apt's lists, a flat repository's {@code ./}
+         * is kept, as apt keeps it in the URI it names the file after ({@code
+         * mirror.example_flat_._InRelease}).
+         */
+        private URI uri(String relative) {
+            if (aptLists.isPresent() && suite.equals("./")) {
+                String text = base.toString();
+                return URI.create(text + (text.endsWith("/") ? "" : "/") + "./" + relative);
+            }
+            return base.resolve(relative);
         }
 
         private Path partial(String relative) {

@@ -270,4 +270,28 @@ class AptListsAcquisitionTest {
         assertEquals(AcquisitionReport.Outcome.FAILED, r.outcome());
         assertEquals(1, findings(r, FindingCode.RELEASE_ROLLBACK, Severity.ERROR).size(), r.findings().toString());
     }
+
+    @Test
+    void flatRepositoryKeepsItsDotSlashInAptsNames() throws Exception {
+        byte[] packages = "Package: flat\nVersion: 1\nArchitecture: amd64\n".getBytes(StandardCharsets.UTF_8);
+        String release = "Origin: Test\nLabel: Test\nSuite: flat\nCodename: flat\n"
+                + "Date: Fri, 30 May 2025 00:00:00 UTC\nSHA256:\n"
+                + " " + Acquisition.sha256(packages) + " " + packages.length + " Packages\n";
+        // the names real apt gives (apt-get update --print-uris) for "deb http://mirror.example/flat_repo/ ./"
+        Files.write(lists.resolve("mirror.example_flat%5frepo_._InRelease"),
+                org.debindex.core.openpgp.TestKeys.clearsign(release, "SHA512",
+                        org.debindex.core.openpgp.TestKeys.by(repo.key)));
+        Files.write(lists.resolve("mirror.example_flat%5frepo_._Packages.lz4"),
+                Lz4FrameWriter.likeTheLz4Tool().frame(packages));
+        SourceList flat = new org.debindex.core.source.SourcesParser("amd64")
+                .parseRepo("deb [signed-by=" + repo.keyring + "] http://mirror.example/flat_repo/ ./");
+        List<AcquisitionReport> reports = Acquisition.fromAptLists(lists, cache,
+                AcquisitionOptions.defaults(List.of("amd64")).at(TestRepository.AT), AcquisitionProgress.none())
+                .run(flat, List.of());
+        AcquisitionReport r = reports.get(0);
+        assertEquals(AcquisitionReport.Outcome.UPDATED, r.outcome(), r.findings().toString());
+        assertFalse(r.hasFailures(), r.findings().toString());
+        assertEquals(List.of("Packages"), r.verified().stream().map(VerifiedIndex::listedPath).toList());
+        assertArrayEquals(packages, Files.readAllBytes(r.verified().get(0).file()));
+    }
 }
