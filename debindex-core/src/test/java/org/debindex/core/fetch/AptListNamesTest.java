@@ -53,6 +53,13 @@ class AptListNamesTest {
     }
 
     @Test
+    void flatRepositoryKeepsItsDotSegment() {
+        // for "deb http://mirror.example/flat_repo/ ./"
+        assertEquals("mirror.example_flat%5frepo_._InRelease", name("http://mirror.example/flat_repo/./InRelease"));
+        assertEquals("mirror.example_flat%5frepo_._Packages", name("http://mirror.example/flat_repo/./Packages"));
+    }
+
+    @Test
     void ipv6LiteralLosesItsBrackets() {
         assertEquals("::1:8000_debian_dists_sid_main_binary-amd64_Packages",
                 name("http://[::1]:8000/debian/dists/sid/main/binary-amd64/Packages"));
