@@ -294,4 +294,32 @@ class AptListsAcquisitionTest {
         assertEquals(List.of("Packages"), r.verified().stream().map(VerifiedIndex::listedPath).toList());
         assertArrayEquals(packages, Files.readAllBytes(r.verified().get(0).file()));
     }
+
+    @Test
+    void recompressedFileIsUnverifiableWhenTheReleaseListsNoUncompressedEntry() throws Exception {
+        byte[] packages = Files.readAllBytes(repo.file("main/binary-amd64/Packages"));
+        byte[] gz = Files.readAllBytes(repo.file("main/binary-amd64/Packages.gz"));
+        // a Release that lists Packages.gz only, as some repositories do
+        String release = "Origin: Test\nLabel: Test\nSuite: stable\nCodename: trixie\n"
+                + "Date: Fri, 30 May 2025 00:00:00 UTC\nArchitectures: amd64\nComponents: main\nSHA256:\n"
+                + " " + Acquisition.sha256(gz) + " " + gz.length + " main/binary-amd64/Packages.gz\n";
+        Files.write(lists.resolve(PREFIX + "InRelease"), org.debindex.core.openpgp.TestKeys.clearsign(release,
+                "SHA512", org.debindex.core.openpgp.TestKeys.by(repo.key)));
+        Files.write(lists.resolve(PACKAGES + ".lz4"), Lz4FrameWriter.likeTheLz4Tool().frame(packages));
+        AcquisitionReport r = run();
+        assertEquals(TargetReport.Outcome.FAILED, outcomes(r).get(IndexKind.PACKAGES), r.findings().toString());
+        List<Finding> f = findings(r, FindingCode.INDEX_NOT_LISTED, Severity.ERROR);
+        assertEquals(1, f.size(), r.findings().toString());
+        assertTrue(f.get(0).message().startsWith("cannot be verified from " + lists.resolve(PACKAGES + ".lz4")),
+                f.get(0).message());
+        assertTrue(TestRepository.names(cache.lists()).stream().noneMatch(n -> n.contains("Packages")));
+
+        // apt kept exactly the listed gzip: that is verified as it is
+        Files.delete(lists.resolve(PACKAGES + ".lz4"));
+        Files.write(lists.resolve(PACKAGES + ".gz"), gz);
+        AcquisitionReport kept = run();
+        assertEquals(TargetReport.Outcome.FETCHED, outcomes(kept).get(IndexKind.PACKAGES), kept.findings().toString());
+        assertEquals(List.of("main/binary-amd64/Packages.gz"), kept.verified().stream()
+                .map(VerifiedIndex::listedPath).toList());
+    }
 }
