@@ -2,6 +2,8 @@ package org.debindex.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,12 +34,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code debindex update}: downloads and verifies the index files of the configured sources into
- * the cache, as {@code apt-get update} does for apt. A thin layer over {@link Acquisition}: this
- * class chooses the sources, the cache and the options, and prints the reports.
+ * the cache, as {@code apt-get update} does for apt; with {@code --from-apt-lists}, takes them
+ * from the lists apt has already downloaded instead, verified the same way. A thin layer over
+ * {@link Acquisition}: this class chooses the sources, the cache and the options, and prints the reports.
  *
  * <p>Exit status 0 when every suite and target succeeded, 1 when one failed (the cache keeps the
  * last verified state of what failed), 2 for a usage error or when no source is configured at
- * all, 3 when a sources file cannot be read, the state file is corrupt or the cache cannot be
+ * all, 3 when a sources file or the {@code --from-apt-lists} directory cannot be read, the state file is corrupt or the cache cannot be
  * written.
  *
  * <p>Not thread-safe: picocli fills one instance per run.
@@ -59,6 +62,18 @@ import picocli.CommandLine.Spec;
                     + " checked against its size and SHA-256. Only verified files replace the cached"
                     + " ones: whatever fails keeps its last verified copy.",
             "",
+            "With --from-apt-lists it downloads nothing: it reads the files apt has already"
+                    + " downloaded (apt-get update) from apt's lists directory, by apt's file names"
+                    + " (the URI without scheme or user:password, / as _, _ as %%5f, ...): InRelease"
+                    + " (or Release and Release.gpg) and the index files, kept uncompressed or"
+                    + " recompressed (.lz4, .gz, .xz, .zst, .bz2). They are verified exactly as"
+                    + " downloads: signatures with the source's keyrings, dates, no rollback from what"
+                    + " the cache holds, and each index file against the Release; a recompressed file"
+                    + " by its decompressed content, within the size the Release lists for the"
+                    + " uncompressed file, and kept uncompressed in the cache. A Packages file absent"
+                    + " from the directory fails (naming the files looked for); an absent Translation"
+                    + " file is skipped with a note.",
+            "",
             "Then it builds the search index from the verified Packages and Translation files"
                     + " (rebuilt only when they changed).",
             "",
@@ -68,7 +83,7 @@ import picocli.CommandLine.Spec;
                     + " the same time stops with status 3).",
             "",
             "Opens outgoing connections (http, https) to the configured mirrors only; file: sources"
-                    + " are read from disk.",
+                    + " are read from disk; with --from-apt-lists no connection at all.",
             "",
             "Prints one line per suite (UPDATED, UNCHANGED or FAILED, with counts of index files"
                     + " fetched, unchanged, skipped and failed), one per finding (ERROR, WARNING,"
@@ -80,8 +95,9 @@ import picocli.CommandLine.Spec;
             "  0   every suite and index file verified",
             "  1   a suite or an index file failed; its last verified copy is kept",
             "  2   usage error, or no source configured",
-            "  3   a sources file cannot be read, the cache's state file is corrupt,",
-            "      the cache cannot be written, or another update holds its lock",
+            "  3   a sources file or apt's lists directory cannot be read, the cache's",
+            "      state file is corrupt, the cache cannot be written, or another update",
+            "      holds its lock",
             "  70  internal error (a bug)",
             "",
             "Examples:",
@@ -89,6 +105,7 @@ import picocli.CommandLine.Spec;
             "  debindex --repo 'deb http://mirror.example/debian trixie main' \\",
             "      update --arch amd64",
             "  debindex --sources my.sources --cache-dir /tmp/cache update --with-contents",
+            "  debindex update --from-apt-lists",
         })
 final class UpdateCommand implements Callable<Integer> {
 
@@ -102,6 +119,12 @@ final class UpdateCommand implements Callable<Integer> {
 
     @Option(names = "--with-contents", description = "Also fetch the Contents files.")
     private boolean withContents;
+
+    @Option(names = "--from-apt-lists", arity = "0..1", paramLabel = "DIR",
+            fallbackValue = "/var/lib/apt/lists",
+            description = "Read InRelease and the index files from apt's lists directory DIR (default:"
+                    + " /var/lib/apt/lists) instead of downloading them; verified as downloads.")
+    private Path fromAptLists;
 
     @Option(names = "--at", paramLabel = "TIME",
             description = "Verify as of TIME instead of now; the forms of 'verify --at'.")
@@ -143,6 +166,9 @@ final class UpdateCommand implements Callable<Integer> {
         if (!main.quiet()) {
             Configuration.printWarnings(sources, spec.commandLine().getErr());
         }
+        if (fromAptLists != null && !Files.isDirectory(fromAptLists)) {
+            throw new NoSuchFileException(fromAptLists.toString(), null, "not a directory; expected apt's lists");
+        }
         CacheLayout layout = Configuration.layout(main);
         List<AcquisitionReport> reports;
         UpdateReportOutput.IndexSummary index;
@@ -177,16 +203,22 @@ final class UpdateCommand implements Callable<Integer> {
             throws IOException, MalformedInputException {
         List<Path> trusted = Configuration.trustedKeyrings();
         if (!main.terminal() || main.quiet() || main.json()) {
-            return new Acquisition(Fetchers.standard(FetchPolicy.defaults()), layout, options, AcquisitionProgress.none())
-                    .run(sources, trusted);
+            return acquisition(layout, options, AcquisitionProgress.none()).run(sources, trusted);
         }
         ProgressLine line = new ProgressLine(spec.commandLine().getErr());
         try {
-            return new Acquisition(Fetchers.standard(FetchPolicy.defaults()), layout, options,
-                    (repository, step) -> line.show(repository + ": " + step)).run(sources, trusted);
+            return acquisition(layout, options, (repository, step) -> line.show(repository + ": " + step))
+                    .run(sources, trusted);
         } finally {
             line.clear();
         }
+    }
+
+    private Acquisition acquisition(CacheLayout layout, AcquisitionOptions options, AcquisitionProgress progress) {
+        if (fromAptLists != null) {
+            return Acquisition.fromAptLists(fromAptLists, layout, options, progress);
+        }
+        return new Acquisition(Fetchers.standard(FetchPolicy.defaults()), layout, options, progress);
     }
 
     /**

@@ -232,12 +232,13 @@ class UpdateCommandTest {
     }
 
     @Test
-    void helpSaysThatItBuildsTheIndexAndWhatItWrites() {
+    void helpSaysThatItBuildsTheIndexAndWhatItReadsAndWrites() {
         Cli result = Cli.run("update", "--help");
         assertEquals(0, result.status(), result.err());
         String words = result.out().replaceAll("\\s+", " ");
         assertTrue(words.contains("builds the search index"), result.out());
         assertTrue(words.contains("index/ (the index snapshot)"), result.out());
+        assertTrue(words.contains("--from-apt-lists"), result.out());
         Golden.assertMatches("help-update.txt", result.out());
     }
 
@@ -283,9 +284,10 @@ class UpdateCommandTest {
         assertEquals(1, status, errText);
         assertTrue(errText.startsWith("\r") && errText.contains(" stable: fetching "), errText);
         assertTrue(errText.matches("(?s).*\\r +\\r"), "the line is erased at the end: " + errText);
-        // the same update into a fresh cache, not on a terminal: the same stdout
-        args[1] = dir.resolve("cache2").toString();
-        Cli plain = Cli.run(args);
+        // the same update on a fresh cache, so that the index line says the same
+        String[] fresh = args.clone();
+        fresh[1] = dir.resolve("cache2").toString();
+        Cli plain = Cli.run(fresh);
         assertEquals(plain.out(), out.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 

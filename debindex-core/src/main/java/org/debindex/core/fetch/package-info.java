@@ -19,6 +19,9 @@
  * an unchanged repository costs one small request. {@link org.debindex.core.fetch.ParallelFetch}
  * runs many downloads on a bounded number of threads.
  *
+ * <p>{@link org.debindex.core.fetch.AptListsFetcher} serves a source's files from the lists apt
+ * has already downloaded, by apt's file names ({@link org.debindex.core.fetch.AptListNames}).
+ *
  * <p>Checking the downloaded bytes against the Release is not done here; see {@code
  * org.debindex.core.trust}.
  */

@@ -103,14 +103,26 @@ public final class IndexChain {
                             + content.path() + ": " + f.message()))
                     .toList());
         } catch (DecompressionException e) {
-            FindingCode code = switch (e.reason()) {
-                case LIMIT_EXCEEDED -> FindingCode.LIMIT_EXCEEDED;
-                case SIZE_MISMATCH -> FindingCode.INDEX_SIZE_MISMATCH;
-                default -> FindingCode.INDEX_DECOMPRESS;
-            };
-            return failed(own, List.of(Finding.error(code, path, "decompressed against the listed " + content.path()
+            return failed(own, List.of(Finding.error(decompressionCode(e), path, "decompressed against the listed " + content.path()
                     + " (" + content.size() + " bytes): " + e.problem())));
         }
+    }
+
+    /**
+     * The finding code of an index file that failed to decompress within the size its Release
+     * lists for the content: {@link FindingCode#LIMIT_EXCEEDED} when it decompresses to more,
+     * {@link FindingCode#INDEX_SIZE_MISMATCH} when to less, else {@link FindingCode#INDEX_DECOMPRESS}.
+     *
+     * @param e the failure
+     * @return the code
+     * @throws NullPointerException if {@code e} is null
+     */
+    public static FindingCode decompressionCode(DecompressionException e) {
+        return switch (e.reason()) {
+            case LIMIT_EXCEEDED -> FindingCode.LIMIT_EXCEEDED;
+            case SIZE_MISMATCH -> FindingCode.INDEX_SIZE_MISMATCH;
+            default -> FindingCode.INDEX_DECOMPRESS;
+        };
     }
 
     /** The entry of the file a compressed index decompresses to, when the Release lists it. */

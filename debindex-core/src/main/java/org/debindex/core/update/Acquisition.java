@@ -30,6 +30,8 @@ import org.debindex.core.cache.CacheLayout;
 import org.debindex.core.cache.RepositoryState;
 import org.debindex.core.cache.StateStore;
 import org.debindex.core.compress.Compression;
+import org.debindex.core.compress.DecompressionException;
+import org.debindex.core.fetch.AptListsFetcher;
 import org.debindex.core.fetch.FetchException;
 import org.debindex.core.fetch.FetchOutcome;
 import org.debindex.core.fetch.FetchRequest;
@@ -77,6 +79,9 @@ import org.debindex.core.trust.ReleaseHistory;
  * replay of the older one); then the manifest is replaced atomically, which is the one step
  * that makes the new files current; then files no manifest names are deleted.
  *
+ * <p>{@link #fromAptLists} takes the same files from the lists apt has already downloaded
+ * instead, through the same checks.
+ *
  * <p>Instances are immutable and may be shared, but two runs on one cache must not overlap
  * (the caller serialises them, e.g. with a lock file).
  */
@@ -94,7 +99,17 @@ public final class Acquisition {
     public static final List<Compression> COMPRESSION_PREFERENCE = List.of(
             Compression.GZIP, Compression.XZ, Compression.ZSTD, Compression.LZ4, Compression.BZIP2, Compression.NONE);
 
+    /**
+     * The order for apt's lists: the uncompressed file first, because apt names an index after
+     * its uncompressed path and may keep it recompressed in a form the Release does not list (its
+     * content is then checked against the uncompressed entry); a compressed variant is used only
+     * when the Release lists no uncompressed entry and apt kept exactly that file.
+     */
+    private static final List<Compression> APT_LISTS_PREFERENCE = List.of(
+            Compression.NONE, Compression.GZIP, Compression.XZ, Compression.ZSTD, Compression.LZ4, Compression.BZIP2);
+
     private final Fetcher fetcher;
+    private final Optional<AptListsFetcher> aptLists;
     private final CacheLayout cache;
     private final AcquisitionOptions options;
     private final AcquisitionProgress progress;
@@ -109,10 +124,52 @@ public final class Acquisition {
      * @throws NullPointerException if an argument is null
      */
     public Acquisition(Fetcher fetcher, CacheLayout cache, AcquisitionOptions options, AcquisitionProgress progress) {
+        this(fetcher, Optional.empty(), cache, options, progress);
+    }
+
+    private Acquisition(Fetcher fetcher, Optional<AptListsFetcher> aptLists, CacheLayout cache,
+                        AcquisitionOptions options, AcquisitionProgress progress) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.aptLists = aptLists;
         this.cache = Objects.requireNonNull(cache, "cache");
         this.options = Objects.requireNonNull(options, "options");
         this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    /**
+     * An acquisition that takes the files from the lists apt has already downloaded instead of
+     * fetching them (issue 4): the same checks, the same cache, no network.
+     *
+     * <p>{@code InRelease} (or {@code Release} and {@code Release.gpg}) and the index files are
+     * read from {@code directory} under apt's names ({@link AptListsFetcher}) and verified exactly
+     * as downloads: the signature with the source's keyrings, the dates, the history against the
+     * cache's state, and each index file against the Release, bounded by its listed size. An index
+     * file apt keeps recompressed ({@code .lz4} on Ubuntu), which the Release does not list under
+     * that name, is decompressed into {@code partial/} within the size the Release lists for the
+     * uncompressed path and verified against that entry, then stored as that uncompressed file
+     * (so the cache holds only bytes the Release vouches for, and the index builds from them as
+     * from downloads); a compressed file is taken as it is only when the Release lists no
+     * uncompressed entry and apt kept exactly a listed variant. A wanted file absent from the
+     * directory fails its target (Packages, Sources) or skips it with a note (Translation,
+     * Contents), naming the files looked for. There is no by-hash path: apt
+     * names what it fetched by hash after the canonical path.
+     *
+     * @param directory apt's lists directory, such as {@link AptListsFetcher#DEFAULT_DIRECTORY}
+     * @param cache     the cache to update
+     * @param options   as for a download; its parallelism bounds the files read at once
+     * @param progress  receives progress
+     * @return the acquisition
+     * @throws NullPointerException if an argument is null
+     */
+    public static Acquisition fromAptLists(Path directory, CacheLayout cache, AcquisitionOptions options,
+                                           AcquisitionProgress progress) {
+        AptListsFetcher lists = new AptListsFetcher(directory);
+        return new Acquisition(lists, Optional.of(lists), cache, options, progress);
+    }
+
+    /** "fetching", or "reading" when the files come from apt's lists. */
+    private String fetching() {
+        return aptLists.isPresent() ? "reading" : "fetching";
     }
 
     /**
@@ -232,7 +289,7 @@ public final class Acquisition {
             if (keyring.isEmpty() && !trusted) {
                 return failed();
             }
-            progress.step(repository, "fetching " + releaseDir + "InRelease");
+            progress.step(repository, fetching() + " " + releaseDir + "InRelease");
             Optional<ReleaseFiles> files = fetchRelease();
             if (files.isEmpty()) {
                 return failed();
@@ -265,7 +322,7 @@ public final class Acquisition {
 
         private Optional<ReleaseFiles> fetchRelease() throws IOException {
             String inReleasePath = releaseDir + "InRelease";
-            FetchRequest request = FetchRequest.of(base.resolve(inReleasePath), partial(inReleasePath),
+            FetchRequest request = FetchRequest.of(uri(inReleasePath), partial(inReleasePath),
                     ReleaseSignatures.MAX_RELEASE_SIZE);
             Optional<byte[]> held = previous.filter(m -> m.signatureFile().isEmpty())
                     .flatMap(m -> readListed(m.releaseFile()));
@@ -299,14 +356,15 @@ public final class Acquisition {
         private Optional<ReleaseFiles> fetchDetached() throws IOException {
             String releasePath = releaseDir + "Release";
             String gpgPath = releaseDir + "Release.gpg";
-            progress.step(repository, "fetching " + releasePath + " and Release.gpg (no InRelease)");
+            progress.step(repository, fetching() + " " + releasePath + " and Release.gpg (no InRelease)");
             Optional<byte[]> release = fetchWhole(releasePath);
             if (release == null) {
                 return Optional.empty();
             }
             if (release.isEmpty()) {
                 findings.add(Finding.error(FindingCode.RELEASE_MISSING, releaseDir + "InRelease",
-                        "neither InRelease nor Release is on the server"));
+                        "neither InRelease nor Release is " + where(List.of(uri(releaseDir + "InRelease"),
+                                uri(releasePath)))));
                 return Optional.empty();
             }
             Optional<byte[]> signature = fetchWhole(gpgPath);
@@ -318,7 +376,7 @@ public final class Acquisition {
 
         /** The file's bytes; empty when not found; null when the fetch failed (with a finding). */
         private Optional<byte[]> fetchWhole(String path) throws IOException {
-            FetchRequest request = FetchRequest.of(base.resolve(path), partial(path), ReleaseSignatures.MAX_RELEASE_SIZE);
+            FetchRequest request = FetchRequest.of(uri(path), partial(path), ReleaseSignatures.MAX_RELEASE_SIZE);
             partials.add(request.destination());
             try {
                 FetchResult result = fetcher.fetch(request);
@@ -457,7 +515,7 @@ public final class Acquisition {
                 toFetch.add(target);
                 attempts.put(target, attempts(release, variants));
             }
-            progress.step(repository, "fetching " + toFetch.size() + " index files");
+            progress.step(repository, fetching() + " " + toFetch.size() + " index files");
             Map<IndexTarget, Verified> verified = new LinkedHashMap<>();
             Map<IndexTarget, TargetReport> fetchedReports = fetchTargets(release, attempts, verified);
             for (IndexTarget target : toFetch) {
@@ -626,10 +684,13 @@ public final class Acquisition {
                     Optional.empty(), List.of(f));
         }
 
-        /** The listed variants of a target, in the order of {@link #COMPRESSION_PREFERENCE}. */
+        /**
+         * The listed variants of a target, in the order of {@link #COMPRESSION_PREFERENCE}
+         * ({@link #APT_LISTS_PREFERENCE} from apt's lists).
+         */
         private List<String> variants(Release release, String path) {
             List<String> out = new ArrayList<>();
-            for (Compression c : COMPRESSION_PREFERENCE) {
+            for (Compression c : aptLists.isPresent() ? APT_LISTS_PREFERENCE : COMPRESSION_PREFERENCE) {
                 String variant = path + c.fileSuffix();
                 if (release.file(variant).isPresent()) {
                     out.add(variant);
@@ -663,12 +724,12 @@ public final class Acquisition {
             for (String variant : variants) {
                 IndexFileEntry entry = release.file(variant).get();
                 Optional<String> sha = entry.digest(HashAlgorithm.SHA256);
-                if (release.acquireByHash() && sha.isPresent()) {
+                if (release.acquireByHash() && sha.isPresent() && aptLists.isEmpty()) {
                     int slash = variant.lastIndexOf('/');
                     String dir = slash < 0 ? "" : variant.substring(0, slash + 1);
                     out.add(new Attempt(variant, base.resolve(releaseDir + dir + "by-hash/SHA256/" + sha.get())));
                 }
-                out.add(new Attempt(variant, base.resolve(releaseDir + variant)));
+                out.add(new Attempt(variant, uri(releaseDir + variant)));
             }
             return out;
         }
@@ -706,7 +767,8 @@ public final class Acquisition {
                             next.remove(t);
                         }
                     } else {
-                        reports.put(t, verify(t, a, release, outcome.request().destination(), verified));
+                        reports.put(t, verify(t, a, release, outcome.request().destination(),
+                                outcome.result().get().finalUri(), verified));
                         next.remove(t);
                     }
                 }
@@ -714,11 +776,13 @@ public final class Acquisition {
             return reports;
         }
 
-        private TargetReport verify(IndexTarget t, Attempt a, Release release, Path file,
+        private TargetReport verify(IndexTarget t, Attempt a, Release release, Path file, URI from,
                                     Map<IndexTarget, Verified> verified) throws IOException {
             FileCheck check = IndexChain.checkAs(file, release, a.listedPath());
+            // from apt's lists, say which file was read: its name is not the listed one
+            String read = aptLists.isPresent() ? "; read from " + Path.of(from) : "";
             List<Finding> targeted = check.findings().stream()
-                    .map(f -> new Finding(f.severity(), f.code(), releaseDir + f.target(), f.message())).toList();
+                    .map(f -> new Finding(f.severity(), f.code(), releaseDir + f.target(), f.message() + read)).toList();
             if (!check.isVerified()) {
                 return new TargetReport(t, TargetReport.Outcome.FAILED, Optional.of(a.listedPath()), targeted);
             }
@@ -738,12 +802,19 @@ public final class Acquisition {
             if (e instanceof FetchException fe && (fe.kind() == FetchException.Kind.TOO_LARGE
                     || fe.kind() == FetchException.Kind.TRUNCATED)) {
                 code = FindingCode.INDEX_SIZE_MISMATCH;
+            } else if (e instanceof DecompressionException de) {
+                // a recompressed file of apt's lists, decompressed within the listed size
+                code = IndexChain.decompressionCode(de);
             }
-            Finding f = Finding.error(code, releaseDir + a.listedPath(), "could not be fetched: " + e.getMessage());
+            Finding f = Finding.error(code, releaseDir + a.listedPath(), "could not be "
+                    + (aptLists.isPresent() ? "read" : "fetched") + ": " + e.getMessage());
             return new TargetReport(t, TargetReport.Outcome.FAILED, Optional.of(a.listedPath()), List.of(f));
         }
 
         private TargetReport absent(IndexTarget t, List<Attempt> tried) {
+            if (aptLists.isPresent()) {
+                return absentFromAptLists(t, tried);
+            }
             String what = "is listed in the Release but not on the server (tried "
                     + String.join(", ", tried.stream().map(x -> x.uri().getPath()).map(p -> p.substring(p.lastIndexOf('/') + 1))
                             .toList()) + ")";
@@ -753,6 +824,65 @@ public final class Acquisition {
             }
             return new TargetReport(t, TargetReport.Outcome.SKIPPED, Optional.empty(), List.of(Finding.note(
                     FindingCode.INDEX_MISSING, releaseDir + t.path(), what + "; optional, skipped as in a partial mirror")));
+        }
+
+        /**
+         * A target none of whose listed variants is in apt's lists. A recompressed file there
+         * that could not be asked for is one the Release lists no uncompressed entry for: it
+         * cannot be verified, and is not used.
+         */
+        private TargetReport absentFromAptLists(IndexTarget t, List<Attempt> tried) {
+            URI uncompressed = uri(releaseDir + t.path());
+            Optional<Path> unverifiable = aptLists.get().stored(uncompressed);
+            String what;
+            FindingCode code;
+            if (unverifiable.isPresent()) {
+                code = FindingCode.INDEX_NOT_LISTED;
+                what = "cannot be verified from " + unverifiable.get() + ": the Release lists neither that"
+                        + " compression nor the uncompressed file to check its content against";
+            } else {
+                code = FindingCode.INDEX_MISSING;
+                what = "is listed in the Release but not " + where(tried.stream().map(Attempt::uri).toList());
+            }
+            if (t.required()) {
+                return new TargetReport(t, TargetReport.Outcome.FAILED, Optional.empty(),
+                        List.of(Finding.error(code, releaseDir + t.path(), what)));
+            }
+            return new TargetReport(t, TargetReport.Outcome.SKIPPED, Optional.empty(), List.of(Finding.note(
+                    code, releaseDir + t.path(), what + "; optional, skipped")));
+        }
+
+        /** "on the server", or which files of apt's lists were looked for. */
+        private String where(List<URI> tried) {
+            if (aptLists.isEmpty()) {
+                return "on the server";
+            }
+            List<String> parts = new ArrayList<>();
+            Set<String> seen = new LinkedHashSet<>();
+            for (URI uri : tried) {
+                List<Path> candidates = aptLists.get().candidates(uri);
+                String name = candidates.get(0).getFileName().toString();
+                if (!seen.add(name)) {
+                    continue;
+                }
+                candidates.forEach(p -> seen.add(p.getFileName().toString()));
+                parts.add(candidates.size() == 1 ? name : name + " as it is or with "
+                        + String.join(", ", AptListsFetcher.STORED_SUFFIXES));
+            }
+            return "in apt's lists " + aptLists.get().directory() + " (looked for " + String.join("; ", parts) + ")";
+        }
+
+        /**
+         * The URI of a file of the repository. From apt's lists, a flat repository's {@code ./}
+         * is kept, as apt keeps it in the URI it names the file after ({@code
+         * mirror.example_flat_._InRelease}).
+         */
+        private URI uri(String relative) {
+            if (aptLists.isPresent() && suite.equals("./")) {
+                String text = base.toString();
+                return URI.create(text + (text.endsWith("/") ? "" : "/") + "./" + relative);
+            }
+            return base.resolve(relative);
         }
 
         private Path partial(String relative) {

@@ -9,5 +9,7 @@
  * {@link org.debindex.core.update.AcquisitionReport} per suite;
  * {@link org.debindex.core.update.SuiteManifest#verifiedIndexes} reads the verified files back
  * from the cache alone, for rebuilding an index without the network.
+ * {@link org.debindex.core.update.Acquisition#fromAptLists} takes the files from the lists apt
+ * has already downloaded instead of the network, through the same checks.
  */
 package org.debindex.core.update;

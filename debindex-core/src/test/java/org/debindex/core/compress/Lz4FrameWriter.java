@@ -11,7 +11,7 @@ import java.io.ByteArrayOutputStream;
  * checked by {@code lz4 -dc} in the interoperability test, and Commons Compress's own encoder
  * output is decoded in {@code DecompressorsTest}, so the decoder is not only tested against this.
  */
-final class Lz4FrameWriter {
+public final class Lz4FrameWriter {
 
     private static final int MIN_MATCH = 4;
     private static final int MAX_OFFSET = 65_535;
@@ -34,11 +34,12 @@ final class Lz4FrameWriter {
     }
 
     /** The defaults of the {@code lz4} tool: 4 MiB independent blocks and a content checksum. */
-    static Lz4FrameWriter likeTheLz4Tool() {
+    public static Lz4FrameWriter likeTheLz4Tool() {
         return new Lz4FrameWriter(4 << 20, true, false, true, false);
     }
 
-    byte[] frame(byte[] data) {
+    /** The data as one LZ4 frame. */
+    public byte[] frame(byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 2 + 64);
         writeIntLe(out, 0x184D2204);
         int bd = switch (blockSize) {
