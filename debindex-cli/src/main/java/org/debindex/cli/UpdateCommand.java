@@ -74,7 +74,7 @@ import picocli.CommandLine.Spec;
                     + " from the directory fails (naming the files looked for); an absent Translation"
                     + " file is skipped with a note.",
             "",
-            "Then it builds the search index from the verified Packages and Translation files"
+            "Then it builds the search index from the verified Packages, Translation and Sources files"
                     + " (rebuilt only when they changed).",
             "",
             "Writes the cache directory (--cache-dir): lists/ (the verified files), index/ (the"
@@ -233,7 +233,8 @@ final class UpdateCommand implements Callable<Integer> {
         }
         try {
             CachedIndex.Opened opened = CachedIndex.open(layout, IndexBuildOptions.defaults());
-            return new UpdateReportOutput.IndexSummary(opened.index().size(), opened.index().inputs().size(),
+            return new UpdateReportOutput.IndexSummary(opened.index().size(), opened.index().sourcesSize(),
+                    opened.index().inputs().size(),
                     opened.rebuiltBecause());
         } finally {
             if (line != null) {

@@ -261,6 +261,20 @@ class UpdateCommandTest {
     }
 
     @Test
+    void realSourcesAreVerifiedAndIndexedWithTheTrixiePackagesAndTranslation() throws Exception {
+        SharedTestData.require();
+        String debSrc = debianRepo("trixie").replaceFirst("^deb ", "deb-src ");
+        Cli result = Cli.run("--cache-dir", dir.resolve("cache").toString(), "--repo", debianRepo("trixie"),
+                "--repo", debSrc, "update", "--arch", "amd64", "--with-sources", "--at", AT);
+        assertEquals(0, result.status(), result.out() + result.err());
+        assertTrue(result.out().startsWith("UPDATED ") && result.out().contains(" trixie: 3 fetched, 0 unchanged,"
+                + " 0 skipped, 0 failed"), result.out());
+        // 68,829 Packages stanzas, 37,652 Sources stanzas (counted in the raw files)
+        assertEquals(List.of("INDEX 68829 packages and 37652 source packages from 3 verified files,"
+                + " rebuilt because there was none"), lines(result, "INDEX "), result.out());
+    }
+
+    @Test
     void osArchMapsToDebianNames() {
         assertEquals("amd64", Configuration.debianArchitecture("x86_64"));
         assertEquals("amd64", Configuration.debianArchitecture("amd64"));

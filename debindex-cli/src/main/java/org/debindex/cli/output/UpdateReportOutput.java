@@ -27,10 +27,11 @@ public final class UpdateReportOutput {
      * What the update did to the index.
      *
      * @param packages       the package stanzas it holds
+     * @param sources        the source package stanzas it holds
      * @param inputs         the verified files it was built from
      * @param rebuiltBecause why it was rebuilt; empty when the snapshot was current
      */
-    public record IndexSummary(int packages, int inputs, java.util.Optional<String> rebuiltBecause) {
+    public record IndexSummary(int packages, int sources, int inputs, java.util.Optional<String> rebuiltBecause) {
         /** @throws NullPointerException if {@code rebuiltBecause} is null */
         public IndexSummary {
             java.util.Objects.requireNonNull(rebuiltBecause, "rebuiltBecause");
@@ -63,7 +64,9 @@ public final class UpdateReportOutput {
             }
         }
         if (!quiet) {
-            out.println("INDEX " + index.packages() + " packages from " + index.inputs() + " verified files"
+            out.println("INDEX " + index.packages() + " packages"
+                    + (index.sources() > 0 ? " and " + index.sources() + " source packages" : "")
+                    + " from " + index.inputs() + " verified files"
                     + index.rebuiltBecause().map(r -> ", rebuilt because " + TrustReportText.safe(r))
                             .orElse(", unchanged"));
         }
@@ -111,6 +114,7 @@ public final class UpdateReportOutput {
         }
         json.endArray().name("index").beginObject()
                 .member("packages", index.packages())
+                .member("sourcePackages", index.sources())
                 .member("inputs", index.inputs())
                 .member("rebuilt", index.rebuiltBecause().isPresent())
                 .member("reason", index.rebuiltBecause())
