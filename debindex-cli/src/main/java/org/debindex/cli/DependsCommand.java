@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
         name = "depends",
         sortOptions = false,
         descriptionHeading = "%n",
+        parameterListHeading = "%nParameters:%n",
         optionListHeading = "%nOptions:%n",
         description = {
             "Print the relations of packages: what they depend on, recommend, suggest, enhance,"

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
         name = "rdepends",
         sortOptions = false,
         descriptionHeading = "%n",
+        parameterListHeading = "%nParameters:%n",
         optionListHeading = "%nOptions:%n",
         description = {
             "List the packages that depend on a package, or recommend, suggest, enhance, break,"

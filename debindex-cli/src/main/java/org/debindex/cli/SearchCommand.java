@@ -2,13 +2,17 @@ package org.debindex.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.debindex.cli.output.QueryOutput;
 import org.debindex.core.IndexFormatException;
 import org.debindex.core.MalformedInputException;
+import org.debindex.core.index.PackageEntry;
+import org.debindex.core.index.PackageIndex;
 import org.debindex.core.index.SearchHit;
 import org.debindex.core.index.SearchQuery;
 import picocli.CommandLine.Command;
@@ -30,6 +34,7 @@ import picocli.CommandLine.Spec;
         name = "search",
         sortOptions = false,
         descriptionHeading = "%n",
+        parameterListHeading = "%nParameters:%n",
         optionListHeading = "%nOptions:%n",
         description = {
             "Find packages whose name or description matches every TERM.",
@@ -93,7 +98,7 @@ final class SearchCommand implements Callable<Integer> {
         SearchQuery query = query();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<SearchHit> hits = IndexSession.of(main, err).query(index -> index.search(query));
+        List<SearchHit> hits = IndexSession.of(main, err).query(index -> distinct(index, query));
         if (main.json()) {
             QueryOutput.searchJson(hits, out);
         } else {
@@ -105,6 +110,28 @@ final class SearchCommand implements Callable<Integer> {
                     .map(MalformedInputException::quote).toList()) + filter.describe());
         }
         return hits.isEmpty() ? ExitStatus.NO : ExitStatus.OK;
+    }
+
+    /**
+     * The hits, each package once: an {@code all} package is listed by the Packages file of every
+     * architecture, and the same row twice says nothing. Asks again with a larger limit until the
+     * limit is reached or the index has no more hits.
+     */
+    private static List<SearchHit> distinct(PackageIndex index, SearchQuery query) throws IndexFormatException {
+        int asked = query.limit();
+        while (true) {
+            List<SearchHit> hits = index.search(query.withLimit(asked));
+            Map<List<String>, SearchHit> distinct = new LinkedHashMap<>();
+            for (SearchHit hit : hits) {
+                PackageEntry e = hit.entry();
+                distinct.putIfAbsent(List.of(e.name(), e.version().toString(), e.architecture(), e.origin().suite(),
+                        e.origin().codename(), e.origin().component()), hit);
+            }
+            if (distinct.size() >= query.limit() || hits.size() < asked || asked == Integer.MAX_VALUE) {
+                return distinct.values().stream().limit(query.limit()).toList();
+            }
+            asked = (int) Math.min(Integer.MAX_VALUE, 2L * asked);
+        }
     }
 
     private SearchQuery query() {

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
         name = "show",
         sortOptions = false,
         descriptionHeading = "%n",
+        parameterListHeading = "%nParameters:%n",
         optionListHeading = "%nOptions:%n",
         description = {
             "Print the full stanza of each version of the packages.",

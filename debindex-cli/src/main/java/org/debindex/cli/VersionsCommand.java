@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
         name = "versions",
         sortOptions = false,
         descriptionHeading = "%n",
+        parameterListHeading = "%nParameters:%n",
         optionListHeading = "%nOptions:%n",
         description = {
             "List every version of the packages in every indexed suite.",
