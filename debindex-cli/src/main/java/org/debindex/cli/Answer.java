@@ -2,6 +2,7 @@ package org.debindex.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.debindex.cli.output.QueryOutput;
 
 /**
  * What a query command found, and one message per argument it found nothing for; computed
@@ -26,7 +27,8 @@ record Answer<T>(List<T> found, List<String> problems) {
      */
     int finish(PrintWriter err) {
         for (String problem : problems) {
-            err.println("debindex: " + problem);
+            // names come from the index and the command line: a line must stay one line
+            err.println("debindex: " + QueryOutput.safe(problem));
         }
         err.flush();
         return problems.isEmpty() && !found.isEmpty() ? ExitStatus.OK : ExitStatus.NO;

@@ -107,7 +107,7 @@ final class SearchCommand implements Callable<Integer> {
         out.flush();
         if (hits.isEmpty() && !main.quiet()) {
             err.println("debindex: no package matches " + String.join(" ", terms.stream()
-                    .map(MalformedInputException::quote).toList()) + filter.describe());
+                    .map(MalformedInputException::quote).toList()) + QueryOutput.safe(filter.describe()));
         }
         return hits.isEmpty() ? ExitStatus.NO : ExitStatus.OK;
     }

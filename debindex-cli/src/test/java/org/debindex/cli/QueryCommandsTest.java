@@ -75,7 +75,8 @@ class QueryCommandsTest {
                         "Package: libnginx-mod-echo\nSource: nginx\nVersion: 1.26-1\nArchitecture: amd64\n"
                                 + "Depends: nginx\nDescription: echo module",
                         "Package: webserver-doc\nVersion: 1.0\nArchitecture: all\n"
-                                + "Description: documentation for nginx and other servers"),
+                                + "Description: documentation for nginx and other servers",
+                        "Package: evil\nVersion: 1\nArchitecture: amd64\nDescription: clears \u001b[2J the screen"),
                 "main/binary-i386/Packages", TestMirror.file(
                         "Package: alpha\nVersion: 2.0-1\nArchitecture: i386\n"
                                 + "Depends: libfoo1 (>= 1.2), mail-transport-agent | postfix\n"
@@ -248,6 +249,13 @@ class QueryCommandsTest {
         List<String> expected = NGINX_SEARCH.lines().map(l -> l.length() > 40 ? l.substring(0, 40) : l).toList();
         assertEquals(expected, result.out().lines().toList());
         assertEquals("nginx              1.26-1  trixie/main  ", result.out().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void controlCharactersFromTheIndexAreEscaped() {
+        assertEquals("evil  1  trixie/main  amd64  clears \\u001b[2J the screen\n", ok(query("search", "evil")).out());
+        assertTrue(ok(query("show", "evil")).out().contains("\nDescription: clears \\u001b[2J the screen\n"));
+        assertEquals("clears \u001b[2J the screen", array(ok(query("--json", "search", "evil"))).get(0).get("summary"));
     }
 
     // ---- show

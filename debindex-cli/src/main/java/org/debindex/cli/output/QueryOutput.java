@@ -258,6 +258,14 @@ public final class QueryOutput {
 
     // ---- parts
 
+    /**
+     * The text with control characters escaped, for a message on stderr that names packages
+     * from the index or arguments from the command line.
+     */
+    public static String safe(String text) {
+        return TrustReportText.safe(text);
+    }
+
     /** {@code CODENAME/COMPONENT}; the suite when the Release names no codename, no slash without a component. */
     public static String where(PackageOrigin origin) {
         String suite = origin.codename().isEmpty() ? origin.suite() : origin.codename();
