@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -45,11 +46,13 @@ import picocli.CommandLine.Spec;
         description = "Search and verify Debian package archives.",
         optionListHeading = "%nOptions:%n",
         commandListHeading = "%nCommands:%n",
-        subcommands = {UpdateCommand.class, SourcesCommand.class, VerifyCommand.class, CompareVersionsCommand.class, SortVersionsCommand.class, HelpCommand.class},
+        subcommands = {UpdateCommand.class, SearchCommand.class, ShowCommand.class, VersionsCommand.class,
+            DependsCommand.class, RdependsCommand.class, SourcesCommand.class, VerifyCommand.class, CompareVersionsCommand.class, SortVersionsCommand.class, HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {
             "  0   success",
-            "  1   a negative answer (the relation does not hold, verification failed)",
+            "  1   a negative answer (nothing found, the relation does not hold,",
+            "      verification failed)",
             "  2   usage error",
             "  3   bad input data or an I/O error",
             "  70  internal error (a bug)",
@@ -61,7 +64,7 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
             description = "Cache directory (default $XDG_CACHE_HOME/debindex, else ~/.cache/debindex)"
-                    + " (update, sources).")
+                    + " (update, sources, and the queries).")
     private Path cacheDir;
 
     @Option(names = "--sources", paramLabel = "FILE",
@@ -74,11 +77,13 @@ public final class Main implements Callable<Integer> {
                     + " host's apt configuration; repeatable (update, sources).")
     private List<String> repos = new ArrayList<>();
 
-    @Option(names = "--json", description = "Print the result as one JSON document on stdout (verify, update).")
+    @Option(names = "--json", description = "Print the result as one JSON document on stdout (verify, update, and the"
+                    + " queries: search, show, versions, depends, rdepends).")
     private boolean json;
 
     @Option(names = {"-q", "--quiet"},
-            description = "Print only the verdict: no details, no progress (verify, update); errors still go to stderr.")
+            description = "Print only the verdict: no details, no progress (verify, update), no notes"
+                    + " (queries); errors still go to stderr.")
     private boolean quiet;
 
     @Option(names = "--debug", description = "Print the stack trace of an error.")
@@ -89,10 +94,12 @@ public final class Main implements Callable<Integer> {
 
     private final InputStream in;
     private final boolean terminal;
+    private final OptionalInt outputWidth;
 
-    private Main(InputStream in, boolean terminal) {
+    private Main(InputStream in, boolean terminal, OptionalInt outputWidth) {
         this.in = in;
         this.terminal = terminal;
+        this.outputWidth = outputWidth;
     }
 
     /**
@@ -101,16 +108,33 @@ public final class Main implements Callable<Integer> {
      * @param args the command-line arguments
      */
     public static void main(String[] args) {
-        System.exit(run(args, System.in, System.out, System.err, isTerminal()));
+        System.exit(run(args, System.in, System.out, System.err, isTerminal(2), outputWidth(System.getenv("COLUMNS"))));
     }
 
     /**
-     * Whether a person watches this run's standard error: {@link System#console()} is null when
-     * standard input or output is redirected (from Java 22 it may not be, and
-     * {@code Console.isTerminal()} says), and on Linux {@code /proc/self/fd/2} tells whether
-     * standard error itself goes to a terminal rather than to a log file.
+     * The width to fit table rows to: {@code $COLUMNS} (which shells set but seldom export), else
+     * 80, when standard output is a terminal; none when it is a pipe or file, so that scripts
+     * get whole lines.
      */
-    private static boolean isTerminal() {
+    private static OptionalInt outputWidth(String columns) {
+        if (!isTerminal(1)) {
+            return OptionalInt.empty();
+        }
+        try {
+            int width = columns == null ? 80 : Integer.parseInt(columns.strip());
+            return OptionalInt.of(width > 0 ? width : 80);
+        } catch (NumberFormatException e) {
+            return OptionalInt.of(80);
+        }
+    }
+
+    /**
+     * Whether a person watches this run's standard output ({@code fd} 1) or error (2):
+     * {@link System#console()} is null when standard input or output is redirected (from Java 22
+     * it may not be, and {@code Console.isTerminal()} says), and on Linux {@code /proc/self/fd/N}
+     * tells whether that stream itself goes to a terminal rather than to a file.
+     */
+    private static boolean isTerminal(int fd) {
         Console console = System.console();
         if (console == null) {
             return false;
@@ -125,8 +149,8 @@ public final class Main implements Callable<Integer> {
             return false;
         }
         try {
-            String stderr = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-            return stderr.startsWith("/dev/pts/") || stderr.startsWith("/dev/tty") || stderr.equals("/dev/console");
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
         } catch (IOException | RuntimeException e) {
             return true; // no /proc to ask: the console is all there is to go by
         }
@@ -148,21 +172,29 @@ public final class Main implements Callable<Integer> {
      * @throws NullPointerException if any argument is null
      */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        return run(args, in, out, err, false);
+        return run(args, in, out, err, false, OptionalInt.empty());
+    }
+
+    /** As the six-argument form, for a standard output that is not a terminal. */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal) {
+        return run(args, in, out, err, terminal, OptionalInt.empty());
     }
 
     /**
      * As {@link #run(String[], InputStream, PrintStream, PrintStream)}; {@code terminal} says
-     * whether a person watches {@code err}, so that a long command may show a progress line there.
+     * whether a person watches {@code err}, so that a long command may show a progress line there;
+     * {@code outputWidth} is the terminal width that {@code out} goes to, empty when it is not a
+     * terminal.
      */
-    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal) {
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal,
+            OptionalInt outputWidth) {
         Objects.requireNonNull(args, "args");
         Objects.requireNonNull(in, "in");
         PrintWriter outWriter = writer(Objects.requireNonNull(out, "out"));
         PrintWriter errWriter = writer(Objects.requireNonNull(err, "err"));
         try {
             ExitStatus status = new ExitStatus(errWriter);
-            CommandLine commandLine = new CommandLine(new Main(in, terminal))
+            CommandLine commandLine = new CommandLine(new Main(in, terminal, outputWidth))
                     .setOut(outWriter)
                     .setErr(errWriter)
                     .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF))
@@ -224,6 +256,11 @@ public final class Main implements Callable<Integer> {
     /** Whether a person watches standard error, so that a progress line may be drawn there. */
     boolean terminal() {
         return terminal;
+    }
+
+    /** The width of the terminal standard output goes to; empty when it is not a terminal. */
+    OptionalInt outputWidth() {
+        return outputWidth;
     }
 
     /** Without a command there is nothing to do: a usage error, not the whole help. */

@@ -1,7 +1,8 @@
 /**
  * The {@code debindex} command: {@link org.debindex.cli.Main} (global options, exit statuses),
  * one class per subcommand, and the one place that turns exceptions into exit statuses and
- * one-line messages ({@code ExitStatus}).
+ * one-line messages ({@code ExitStatus}). The query commands open the cache's index through
+ * {@code IndexSession}, which rebuilds a corrupt snapshot and asks again.
  *
  * <p>This is the only module that uses picocli, {@code System.out}/{@code System.err} and
  * {@code System.exit}; it holds no domain logic of its own.

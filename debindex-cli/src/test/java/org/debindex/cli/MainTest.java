@@ -40,7 +40,8 @@ class MainTest {
         Cli result = Cli.run();
         assertEquals(2, result.status());
         assertEquals("", result.out());
-        assertEquals("debindex: missing command; expected one of: update, sources, verify, compare-versions, sort-versions, help\n"
+        assertEquals("debindex: missing command; expected one of: update, search, show, versions, depends, rdepends, sources,"
+                + " verify, compare-versions, sort-versions, help\n"
                 + "Try 'debindex --help' for more information.\n", result.err());
     }
 
