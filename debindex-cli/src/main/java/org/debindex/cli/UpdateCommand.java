@@ -2,14 +2,21 @@ package org.debindex.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.debindex.cli.output.ProgressLine;
 import org.debindex.cli.output.UpdateReportOutput;
 import org.debindex.core.MalformedInputException;
@@ -206,11 +213,37 @@ final class UpdateCommand implements Callable<Integer> {
             return acquisition(layout, options, AcquisitionProgress.none()).run(sources, trusted);
         }
         ProgressLine line = new ProgressLine(spec.commandLine().getErr());
+        // the step says how many files and bytes are due; the bytes received so far are what
+        // partial/ holds, redrawn four times a second while the downloads run
+        AtomicReference<String> current = new AtomicReference<>("");
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "update-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(() -> {
+            String step = current.get();
+            if (step.contains(" index files, ")) {
+                line.show(step + String.format(Locale.ROOT, ", %.1f MB received", bytesIn(layout.partial()) / 1e6));
+            }
+        }, 250, 250, TimeUnit.MILLISECONDS);
         try {
-            return acquisition(layout, options, (repository, step) -> line.show(repository + ": " + step))
-                    .run(sources, trusted);
+            return acquisition(layout, options, (repository, step) -> {
+                current.set(repository + ": " + step);
+                line.showNow(current.get());
+            }).run(sources, trusted);
         } finally {
+            ticker.shutdownNow();
             line.clear();
+        }
+    }
+
+    /** The bytes in a directory's files (the downloads in progress); 0 when it cannot be read. */
+    private static long bytesIn(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.mapToLong(f -> f.toFile().length()).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
         }
     }
 

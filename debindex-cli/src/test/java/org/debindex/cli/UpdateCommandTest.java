@@ -306,6 +306,25 @@ class UpdateCommandTest {
     }
 
     @Test
+    void onATerminalTheProgressLineSaysHowManyFilesAndBytesAreDue() throws Exception {
+        TestMirror mirror = new TestMirror(dir.resolve("signed"));
+        String packages = TestMirror.file("Package: hello\nVersion: 1.0\nArchitecture: amd64\n");
+        mirror.suite("stable", "trixie", Map.of("main/binary-amd64/Packages", packages));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int status;
+        try (java.io.PrintStream o = new java.io.PrintStream(out, false, java.nio.charset.StandardCharsets.UTF_8);
+                java.io.PrintStream e = new java.io.PrintStream(err, false, java.nio.charset.StandardCharsets.UTF_8)) {
+            status = Main.run(new String[] {"--cache-dir", dir.resolve("cache").toString(), "--repo",
+                mirror.repo("trixie"), "update", "--arch", "amd64", "--at", TestMirror.AT},
+                    java.io.InputStream.nullInputStream(), o, e, true);
+        }
+        String errText = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, status, errText + out);
+        assertTrue(errText.contains(" trixie: fetching 1 index files, 0.0 MB"), errText);
+    }
+
+    @Test
     void jsonStillPrintsSourcesWarningsOnStderr() throws Exception {
         unsignedRepo();
         Path sources = Files.writeString(dir.resolve("test.sources"), "Types: deb\nURIs: "

@@ -61,6 +61,21 @@ public final class ProgressLine implements AuditProgress {
     }
 
     /**
+     * Shows {@code text} (made safe) as the line now, whatever the time since the last redraw: for
+     * a new step, which is rare and would otherwise be lost when it follows another quickly.
+     *
+     * @throws NullPointerException if {@code text} is null
+     */
+    public void showNow(String text) {
+        String safe = TrustReportText.safe(text);
+        synchronized (this) {
+            drawnOnce = true;
+            lastDrawn = nanoTime.getAsLong();
+            draw(safe);
+        }
+    }
+
+    /**
      * Shows {@code text} (made safe) as the line, at most every {@link #INTERVAL_NANOS}: for
      * progress that is a step rather than a count, such as an update's.
      *

@@ -515,7 +515,12 @@ public final class Acquisition {
                 toFetch.add(target);
                 attempts.put(target, attempts(release, variants));
             }
-            progress.step(repository, fetching() + " " + toFetch.size() + " index files");
+            long listedBytes = 0;
+            for (IndexTarget t : toFetch) {
+                listedBytes += release.file(attempts.get(t).get(0).listedPath()).map(IndexFileEntry::size).orElse(0L);
+            }
+            progress.step(repository, fetching() + " " + toFetch.size() + " index files, "
+                    + String.format(java.util.Locale.ROOT, "%.1f MB", listedBytes / 1e6));
             Map<IndexTarget, Verified> verified = new LinkedHashMap<>();
             Map<IndexTarget, TargetReport> fetchedReports = fetchTargets(release, attempts, verified);
             for (IndexTarget target : toFetch) {
