@@ -11,7 +11,6 @@ import org.debindex.core.cache.CacheLayout;
 import org.debindex.core.index.IndexBuildOptions;
 import org.debindex.core.index.PackageIndex;
 import org.debindex.core.update.CachedIndex;
-import org.debindex.core.update.SuiteManifest;
 
 /**
  * The package index of the cache, for the query commands: the one place that opens it and that
@@ -98,11 +97,9 @@ final class IndexSession {
 
     private PackageIndex open() throws IOException, MalformedInputException {
         if (index == null) {
-            // checked first, so that a query of an empty cache does not write an empty snapshot into it
-            if (CachedIndex.inputs(SuiteManifest.verifiedIndexes(layout)).isEmpty()) {
-                throw new NoIndexException(layout);
-            }
-            CachedIndex.Opened opened = CachedIndex.open(layout, IndexBuildOptions.defaults());
+            // a query of an empty cache writes no empty snapshot into it
+            CachedIndex.Opened opened = CachedIndex.openIfIndexed(layout, IndexBuildOptions.defaults())
+                    .orElseThrow(() -> new NoIndexException(layout));
             Optional<String> reason = opened.rebuiltBecause();
             reason.ifPresent(r -> note("rebuilt the index snapshot: " + r));
             index = opened.index();

@@ -53,6 +53,17 @@ class MainTest {
     }
 
     @Test
+    void helpAskedBeforeACommandStillListsEveryCommand() {
+        // only the named subcommand is registered for a run, unless help comes first
+        Cli help = Cli.run("--cache-dir", "/nonexistent", "-h", "search");
+        assertEquals(0, help.status(), help.err());
+        assertEquals(Cli.run("--help").out(), help.out());
+        Cli helpCommand = Cli.run("help", "rdepends");
+        assertEquals(0, helpCommand.status(), helpCommand.err());
+        assertEquals(Cli.run("rdepends", "--help").out(), helpCommand.out());
+    }
+
+    @Test
     void unknownCommandSuggestsTheNearestOne() {
         Cli result = Cli.run("sort-version");
         assertEquals(2, result.status());

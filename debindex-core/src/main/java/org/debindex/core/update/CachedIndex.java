@@ -117,7 +117,27 @@ public final class CachedIndex {
      */
     public static Opened open(CacheLayout cache, IndexBuildOptions options) throws IOException, MalformedInputException {
         Objects.requireNonNull(options, "options");
+        return open(cache, inputs(SuiteManifest.verifiedIndexes(cache)), options);
+    }
+
+    /**
+     * Opens the cache's index as {@link #open} does, unless the cache holds no verified file to
+     * index (no update ran yet): then nothing is built or written.
+     *
+     * @return the index; empty when there is nothing to index
+     * @throws MalformedInputException if a manifest or a verified file is malformed
+     * @throws IOException if the cache cannot be read, or an input cannot be decompressed
+     * @throws NullPointerException if an argument is null
+     */
+    public static Optional<Opened> openIfIndexed(CacheLayout cache, IndexBuildOptions options)
+            throws IOException, MalformedInputException {
+        Objects.requireNonNull(options, "options");
         List<IndexInput> inputs = inputs(SuiteManifest.verifiedIndexes(cache));
+        return inputs.isEmpty() ? Optional.empty() : Optional.of(open(cache, inputs, options));
+    }
+
+    private static Opened open(CacheLayout cache, List<IndexInput> inputs, IndexBuildOptions options)
+            throws IOException, MalformedInputException {
         Path snapshot = snapshot(cache);
         String reason;
         try {
