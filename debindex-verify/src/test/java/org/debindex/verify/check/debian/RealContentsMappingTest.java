@@ -1,12 +1,14 @@
 package org.debindex.verify.check.debian;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.debindex.core.compress.DecompressionException;
 import org.debindex.core.compress.SizeLimit;
 import org.debindex.core.testdata.SharedTestData;
 import org.debindex.verify.check.Ecosystem;
@@ -98,6 +100,27 @@ class RealContentsMappingTest {
                 Ecosystem.CARGO, 3055, Ecosystem.GO, 1564, Ecosystem.RUBYGEMS, 1377);
         trixie.forEach((e, n) -> assertTrue(counts.get(e)[0] > n / 3 && counts.get(e)[0] < n * 3,
                 e + ": " + counts.get(e)[0] + " names, trixie " + n));
+    }
+
+    /**
+     * trixie's Contents-amd64 is not the file its Release lists (169,867,985 bytes decompressed
+     * instead of 169,955,433): the mapping takes a file as given, and only the limit the caller
+     * passes, from a verified Release, makes it refuse one.
+     */
+    @Test
+    void takesAnUnverifiedFileAsGivenAndTheCallersLimitRefusesIt() throws Exception {
+        var file = SharedTestData.dists("trixie", "main/Contents-amd64.gz");
+        DecompressionException e = assertThrows(DecompressionException.class,
+                () -> ContentsMapping.builder().add(file, SizeLimit.exactly(169_955_433L)));
+        assertEquals(DecompressionException.Reason.SIZE_MISMATCH, e.reason());
+
+        ContentsMapping asGiven = ContentsMapping.builder().add(file, SizeLimit.defaultLimit()).build();
+        // arch:all packages are in Contents-all, absent here: mostly crates and compiled Python
+        Map<Ecosystem, Integer> names = Map.of(Ecosystem.MAVEN, 9, Ecosystem.PYPI, 790, Ecosystem.NPM, 24,
+                Ecosystem.CARGO, 2878, Ecosystem.GO, 14, Ecosystem.RUBYGEMS, 214);
+        names.forEach((eco, n) -> assertEquals(n, asGiven.names(eco).size(), eco.name()));
+        assertEquals(List.of(version("librust-clap-2-dev", "2.34.0"), version("librust-clap-3-dev", "3.2.25"),
+                version("librust-clap-dev", "4.5.23")), asGiven.candidates(Ecosystem.CARGO, "clap"));
     }
 
     private static Candidate version(String pkg, String version) {
