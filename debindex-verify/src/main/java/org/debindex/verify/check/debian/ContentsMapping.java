@@ -48,7 +48,9 @@ import org.debindex.verify.check.Ecosystem;
  * A Contents line is {@code path<whitespace>section/package[,section/package…]}, split on its last
  * whitespace run, since paths may hold spaces. Lines are scanned as bytes and only those whose path
  * starts like a rule and ends like its metadata file are decoded and matched, so memory holds the
- * result and one line, never a file.
+ * result and one line, never a file. Names, versions, package names and candidates are shared
+ * instances: bookworm's {@code main} (668 MB of Contents-all and Contents-amd64) gives 15,878
+ * names and 19,219 candidates in about 3.5 MiB of heap.
  *
  * <p>Files are taken as given: verifying them against a Release is the caller's job.
  *
