@@ -2,6 +2,7 @@ package org.debindex.verify.check.maven;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ final class Interpolation {
             } else {
                 if (active.contains(name)) {
                     List<String> chain = new ArrayList<>(active);
-                    java.util.Collections.reverse(chain);
+                    Collections.reverse(chain);
                     chain.add(name);
                     throw new MalformedInputException(source, line, -1, "property cycle "
                             + String.join(" -> ", chain.stream().map(n -> "${" + n + "}").toList())

@@ -213,6 +213,16 @@ class PomReaderTest {
     }
 
     @Test
+    void ciFriendlyRevisionsComeFromTheParentsProperties() throws Exception {
+        write("pom.xml", pom("<groupId>org.example</groupId><artifactId>root</artifactId>"
+                + "<version>${revision}</version>", "  <properties><revision>1.2.3</revision></properties>\n"));
+        Path app = write("app/pom.xml", pom("<parent><groupId>org.example</groupId><artifactId>root</artifactId>"
+                + "<version>${revision}</version></parent><artifactId>app</artifactId>", "  <dependencies>\n"
+                + dep("org.example", "sibling", "<version>${project.version}</version>") + "  </dependencies>\n"));
+        assertEquals("1.2.3", reader.read(app).get(0).requested());
+    }
+
+    @Test
     void aParentNotInTheTreeLeavesItsManagedVersionsUnknown() throws Exception {
         String text = pom("<parent><groupId>org.example</groupId><artifactId>corporate</artifactId>"
                 + "<version>12</version></parent><artifactId>app</artifactId>", """
