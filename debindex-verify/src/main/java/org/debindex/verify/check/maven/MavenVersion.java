@@ -20,8 +20,10 @@ import java.util.Objects;
  * qualifiers are dropped, so {@code 1 = 1.0 = 1.0.0 = 1.0-final = 1.0.RELEASE}. Any text is a
  * version: Maven never rejects one, and neither does this class.
  *
- * <p>{@link #equals} agrees with {@link #compareTo}: two versions are equal when their
- * {@linkplain #canonical() canonical forms} are.
+ * <p>{@link #equals} agrees with {@link #compareTo}: two versions are equal when their parsed
+ * items are. (Maven's own {@code equals} compares canonical forms, which can agree where the order
+ * does not: {@code -1} prints as {@code 1} but is less.) The order is Maven's, quirks included:
+ * it is not transitive for some odd versions, {@code 1 < 1-sp < 1-0-alpha < 1}.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -35,11 +37,13 @@ public final class MavenVersion implements Comparable<MavenVersion> {
     private final String text;
     private final ListItem items;
     private final String canonical;
+    private final String key;
 
     private MavenVersion(String text) {
         this.text = text;
         this.items = parseItems(text.toLowerCase(Locale.ROOT));
         this.canonical = items.toString();
+        this.key = items.key();
     }
 
     /**
@@ -68,12 +72,12 @@ public final class MavenVersion implements Comparable<MavenVersion> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MavenVersion v && canonical.equals(v.canonical);
+        return o instanceof MavenVersion v && key.equals(v.key);
     }
 
     @Override
     public int hashCode() {
-        return canonical.hashCode();
+        return key.hashCode();
     }
 
     /** The version as written. */
@@ -148,6 +152,9 @@ public final class MavenVersion implements Comparable<MavenVersion> {
         int compareTo(Item other);
 
         boolean isNull();
+
+        /** An unambiguous form of the parsed item, for equality. */
+        String key();
     }
 
     private record NumberItem(BigInteger value) implements Item {
@@ -162,6 +169,11 @@ public final class MavenVersion implements Comparable<MavenVersion> {
         @Override
         public boolean isNull() {
             return value.signum() == 0;
+        }
+
+        @Override
+        public String key() {
+            return value.toString();
         }
 
         @Override
@@ -220,6 +232,11 @@ public final class MavenVersion implements Comparable<MavenVersion> {
         @Override
         public boolean isNull() {
             return rank() == RELEASE;
+        }
+
+        @Override
+        public String key() {
+            return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
         }
 
         @Override
@@ -285,6 +302,15 @@ public final class MavenVersion implements Comparable<MavenVersion> {
                 }
             }
             return 0;
+        }
+
+        @Override
+        public String key() {
+            StringBuilder out = new StringBuilder("[");
+            for (Item item : items) {
+                out.append(out.length() > 1 ? "," : "").append(item.key());
+            }
+            return out.append(']').toString();
         }
 
         @Override
