@@ -37,7 +37,7 @@ import org.debindex.verify.check.ManifestReader;
  *
  * <p>Immutable and thread-safe.
  *
- * @see <a href="https://go.dev/ref/mod#go-mod-file">Go Modules Reference, go.mod files</a>
+ * <p>Format: the Go Modules Reference, section "go.mod files".
  */
 public final class GoModReader implements ManifestReader {
 

@@ -12,8 +12,8 @@ import org.debindex.verify.check.VersionRequirement;
  *
  * <p>Instances are immutable and thread-safe.
  *
- * @see <a href="https://go.dev/ref/mod#minimal-version-selection">Minimal version selection</a>
- * @see <a href="https://go.dev/ref/mod#major-version-suffixes">Major version suffixes</a>
+ * <p>Rules: the Go Modules Reference, sections "Minimal version selection" and "Major version
+ * suffixes".
  */
 public final class GoRequirement implements VersionRequirement {
 
@@ -50,7 +50,7 @@ public final class GoRequirement implements VersionRequirement {
     }
 
     /**
-     * The major-version part of a module path, as golang.org/x/mod/module.SplitPathVersion finds
+     * The major-version part of a module path, as module.SplitPathVersion of Go's x/mod finds
      * it: {@code ""}, {@code "/v2"}, {@code ".v3"} (gopkg.in, {@code -unstable} dropped).
      */
     static String pathMajor(String path) throws MalformedInputException {
@@ -88,7 +88,7 @@ public final class GoRequirement implements VersionRequirement {
         return !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
-    /** golang.org/x/mod/module.CheckPathMajor. */
+    /** module.CheckPathMajor of Go's x/mod. */
     static boolean matchesPathMajor(GoVersion v, String pathMajor) {
         if (pathMajor.isEmpty()) {
             return v.major() <= 1 || v.incompatible();

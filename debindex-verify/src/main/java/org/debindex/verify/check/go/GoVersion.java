@@ -20,13 +20,12 @@ import org.debindex.core.MalformedInputException;
  * @param prerelease   dot-separated pre-release identifiers, empty for a release
  * @param incompatible whether the version carries {@code +incompatible} (a v2+ version of a
  *                     module without a go.mod or {@code /vN} path)
- * @see <a href="https://go.dev/ref/mod#versions">Go Modules Reference, Versions</a>
- * @see <a href="https://go.dev/ref/mod#pseudo-versions">Pseudo-versions</a>
+ * <p>Rules: the Go Modules Reference, sections "Versions" and "Pseudo-versions".
  */
 public record GoVersion(long major, long minor, long patch, List<String> prerelease, boolean incompatible)
         implements Comparable<GoVersion> {
 
-    /** module.pseudoVersionRE of golang.org/x/mod, build metadata already split off. */
+    /** module.pseudoVersionRE of Go's x/mod, build metadata already split off. */
     private static final Pattern PSEUDO = Pattern.compile(
             "^v[0-9]+\\.(0\\.0-|\\d+\\.\\d+-([^+]*\\.)?0\\.)(\\d{14})-([A-Za-z0-9]+)$");
 
@@ -158,7 +157,7 @@ public record GoVersion(long major, long minor, long patch, List<String> prerele
     }
 
     /**
-     * Semantic Versioning 2.0.0 precedence, as golang.org/x/mod/semver.Compare:
+     * Semantic Versioning 2.0.0 precedence, as semver.Compare of Go's x/mod:
      * {@code +incompatible} does not count.
      */
     @Override

@@ -31,7 +31,7 @@ import org.debindex.verify.check.json.JsonValue.Member;
  *
  * <p>Instances are single-use and not thread-safe; the static methods are thread-safe.
  *
- * @see <a href="https://www.rfc-editor.org/rfc/rfc8259">RFC 8259</a>
+ * <p>Format: RFC 8259.
  */
 public final class JsonReader {
 

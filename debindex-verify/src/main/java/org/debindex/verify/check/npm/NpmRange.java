@@ -20,7 +20,7 @@ import org.debindex.verify.check.VersionRequirement;
  *
  * <p>Instances are immutable and thread-safe.
  *
- * @see <a href="https://github.com/npm/node-semver#ranges">node-semver, Ranges</a>
+ * <p>Rules: node-semver's README, section "Ranges".
  */
 public final class NpmRange implements VersionRequirement {
 

@@ -17,7 +17,7 @@ import org.debindex.core.MalformedInputException;
  * @param patch      patch version
  * @param prerelease the dot-separated pre-release identifiers, empty for a release
  * @param build      the dot-separated build identifiers, empty for none
- * @see <a href="https://semver.org/spec/v2.0.0.html">Semantic Versioning 2.0.0</a>
+ * <p>Rules: Semantic Versioning 2.0.0.
  */
 public record NpmVersion(long major, long minor, long patch, List<String> prerelease, List<String> build)
         implements Comparable<NpmVersion> {

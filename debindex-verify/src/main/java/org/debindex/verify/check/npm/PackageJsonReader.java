@@ -30,8 +30,7 @@ import org.debindex.verify.check.json.JsonValue.JsonString;
  *
  * <p>Immutable and thread-safe.
  *
- * @see <a href="https://docs.npmjs.com/cli/configuring-npm/package-json#dependencies">package.json,
- *     dependencies</a>
+ * <p>Format: npm's package.json documentation, section "dependencies".
  */
 public final class PackageJsonReader implements ManifestReader {
 

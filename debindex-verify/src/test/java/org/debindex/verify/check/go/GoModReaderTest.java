@@ -55,7 +55,7 @@ class GoModReaderTest {
                 \texample.org/b/v2 v2.0.1 // indirect
                 \t"example.org/quoted" v0.4.0 // indirect; kept by go mod tidy
                 \t`example.org/raw` v0.0.0-20210101120000-abcdef123456
-                \tgopkg.in/yaml.v3 v3.0.1
+                \tgopkg.in/x.v3 v3.0.1
                 \texample.org/old v2.3.0+incompatible
                 )
 
@@ -74,7 +74,7 @@ class GoModReaderTest {
                 dep(file, "example.org/b/v2", "v2.0.1", "indirect", 11),
                 dep(file, "example.org/quoted", "v0.4.0", "indirect", 12),
                 dep(file, "example.org/raw", "v0.0.0-20210101120000-abcdef123456", null, 13),
-                dep(file, "gopkg.in/yaml.v3", "v3.0.1", null, 14),
+                dep(file, "gopkg.in/x.v3", "v3.0.1", null, 14),
                 dep(file, "example.org/old", "v2.3.0+incompatible", null, 15)), mod.requirements());
         assertEquals(mod.requirements(), reader.read(file));
     }
