@@ -75,8 +75,8 @@ public final class NpmRange implements VersionRequirement {
         List<Comparator> out = new ArrayList<>();
         Matcher hyphen = HYPHEN.matcher(set);
         if (hyphen.matches()) {
-            Partial from = Partial.parse(NpmVersion.stripLoosePrefix(hyphen.group(1)), text);
-            Partial to = Partial.parse(NpmVersion.stripLoosePrefix(hyphen.group(2)), text);
+            Partial from = Partial.parse(NpmVersion.stripLoosePrefix(hyphen.group(1)), false, text);
+            Partial to = Partial.parse(NpmVersion.stripLoosePrefix(hyphen.group(2)), false, text);
             // node-semver hyphenReplace: a partial lower end fills with zeros, a partial upper end
             // excludes the next minor or major
             if (from.major != null) {
@@ -118,7 +118,8 @@ public final class NpmRange implements VersionRequirement {
             if (version.isEmpty()) {
                 throw invalid(text, "operator " + MalformedInputException.quote(op) + " without a version");
             }
-            desugar(op, Partial.parse(NpmVersion.stripLoosePrefix(version), text), out);
+            boolean caretOrTilde = op.startsWith("~") || op.equals("^");
+            desugar(op, Partial.parse(NpmVersion.stripLoosePrefix(version), !caretOrTilde, text), out);
         }
         return out;
     }
@@ -271,7 +272,12 @@ public final class NpmRange implements VersionRequirement {
     /** A version whose later parts may be x, X, * or missing (null). */
     private record Partial(Long major, Long minor, Long patch, List<String> prerelease, List<String> build) {
 
-        static Partial parse(String s, String text) throws MalformedInputException {
+        /**
+         * Parses a partial version. node-semver ignores the parts after an x in caret, tilde and
+         * hyphen ranges but refuses numbers after an x in a plain x-range or comparator
+         * ({@code 1.x.3}), so {@code numberAfterXIsError} says which.
+         */
+        static Partial parse(String s, boolean numberAfterXIsError, String text) throws MalformedInputException {
             int plus = s.indexOf('+');
             String rest = plus < 0 ? s : s.substring(0, plus);
             int dash = rest.indexOf('-');
@@ -293,12 +299,15 @@ public final class NpmRange implements VersionRequirement {
                     } catch (MalformedInputException e) {
                         throw invalid(text, "expected a number, x or * in " + MalformedInputException.quote(s));
                     }
+                    if (x && numberAfterXIsError) {
+                        throw invalid(text, "a number after x in " + MalformedInputException.quote(s));
+                    }
                     if (!x) {
                         n[i] = value; // after an x, later numbers do not narrow anything
                     }
                 }
             }
-            if ((dash >= 0 || plus >= 0) && (parts.length < 3 || n[2] == null)) {
+            if ((dash >= 0 || plus >= 0) && parts.length < 3) {
                 throw invalid(text, "a pre-release or build needs a full version: " + MalformedInputException.quote(s));
             }
             try {

@@ -59,6 +59,9 @@ class NpmRangeTest {
         ">= 1.0.0;>=1.0.0",
         "=v1.2.3;=1.2.3",
         "^1.2.3+build;>=1.2.3 <2.0.0-0",
+        "^1.x.3;>=1.0.0 <2.0.0-0",
+        "1.2.x-beta;>=1.2.0 <1.3.0-0",
+        "1.2.3 - x.1;>=1.2.3",
     })
     void desugarsAsNodeSemverDocuments(String range, String expected) throws MalformedInputException {
         assertEquals(expected, NpmRange.parse(range).desugared());
@@ -122,7 +125,7 @@ class NpmRangeTest {
     @Test
     void invalidRangesAreRefusedSayingWhy() {
         for (String bad : List.of("== 1.0.0 || foo", "latest", ">=1.0.0 - 2", "1.2-beta", "^01.2.3", "=>1.0.0",
-                "1.2.3.4", "1.0.0-01", ">=")) {
+                "1.2.3.4", "1.0.0-01", ">=", "1.x.3", ">x.1")) {
             MalformedInputException e = assertThrows(MalformedInputException.class, () -> NpmRange.parse(bad), bad);
             assertTrue(e.getMessage().startsWith("invalid npm range " + MalformedInputException.quote(bad) + ": "),
                     e.getMessage());
