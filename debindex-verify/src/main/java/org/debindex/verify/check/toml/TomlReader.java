@@ -27,7 +27,8 @@ import org.debindex.core.MalformedInputException;
  * Reads a TOML 1.0 document (<a href="https://toml.io/en/v1.0.0">toml.io/en/v1.0.0</a>) into an
  * immutable {@link TomlValue.Table}: strict, stopping at the first error with its line.
  *
- * <p>Deviations, all refusals: integers must fit a Java {@code long}; a byte-order mark is
+ * <p>Deviations, all refusals: integers must fit a Java {@code long} (the specification allows
+ * that limit) and a float must not overflow to infinity; a byte-order mark is
  * refused; nesting (tables, arrays, inline tables together) deeper than {@link #maxDepth()} and
  * files larger than {@link #maxBytes()} are refused. CRLF is read as LF, also inside strings, as
  * the specification allows.
