@@ -39,7 +39,7 @@ public final class Pep440Requirement implements VersionRequirement {
     private record Clause(Op op, String versionText, Pep440Version version, boolean prefix) {
     }
 
-    private static final Pattern CLAUSE = Pattern.compile("\\s*(~=|===|==|!=|<=|>=|<|>)\\s*(\\S+)\\s*");
+    private static final Pattern CLAUSE = Pattern.compile("\\s*(~=|===|==|!=|<=|>=|<|>)\\s*([^\\s=<>!~]\\S*)\\s*");
     private static final Pattern PREFIX = Pattern.compile("v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*", Pattern.CASE_INSENSITIVE);
 
     private final String text;
