@@ -19,9 +19,14 @@ import org.debindex.verify.check.VersionRequirement;
  * names a pre-release, as when pip is not given {@code --pre}. An empty set accepts every final
  * release.
  *
+ * <p>Stricter than {@code packaging}: an empty clause ({@code ">=1.0,"}) is refused, as PEP 508's
+ * grammar has none; and the {@code ~=} prefix is taken from the normalised version, so
+ * {@code ~=1.0.2c2} means {@code ==1.0.*} (packaging reads the spelling {@code c2} as a release
+ * number there and would ask for {@code ==1.0.2.*}).
+ *
  * <p>Instances are immutable and thread-safe.
  *
- * @see <a href="https://peps.python.org/pep-0440/#version-specifiers">PEP 440, version specifiers</a>
+ * @see "PEP 440, version specifiers"
  */
 public final class Pep440Requirement implements VersionRequirement {
 

@@ -19,7 +19,7 @@ import org.debindex.core.MalformedInputException;
  * <p>Equality is PEP 440's ({@code 1.0 == 1.0.0}), consistent with {@link #compareTo}.
  * Instances are immutable and thread-safe.
  *
- * @see <a href="https://peps.python.org/pep-0440/">PEP 440</a>
+ * @see "PEP 440"
  */
 public final class Pep440Version implements Comparable<Pep440Version> {
 

@@ -23,7 +23,7 @@ import org.debindex.core.MalformedInputException;
  * @param specifiers the version specifiers as written without parentheses, empty for any version
  * @param url        the URL of a direct reference ({@code name @ url})
  * @param marker     the environment marker after {@code ;}
- * @see <a href="https://peps.python.org/pep-0508/">PEP 508</a>
+ * @see "PEP 508"
  */
 public record Pep508Requirement(String name, List<String> extras, String specifiers, Optional<String> url,
                                 Optional<String> marker) {

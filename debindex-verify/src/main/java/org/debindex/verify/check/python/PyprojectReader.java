@@ -35,8 +35,8 @@ import org.debindex.verify.check.toml.TomlValue;
  * <p>PEP 508 strings follow {@link Pep508Requirement}: markers are kept in the scope, not
  * evaluated. Immutable and thread-safe.
  *
- * @see <a href="https://packaging.python.org/en/latest/specifications/pyproject-toml/">pyproject.toml specification</a>
- * @see <a href="https://peps.python.org/pep-0735/">PEP 735</a>
+ * @see "pyproject.toml specification"
+ * @see "PEP 735"
  */
 public final class PyprojectReader implements ManifestReader {
 

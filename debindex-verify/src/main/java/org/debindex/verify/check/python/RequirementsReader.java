@@ -45,7 +45,7 @@ import org.debindex.verify.check.ManifestReader;
  * <p>All dependencies are reported as runtime ones, with the name as written. Immutable and
  * thread-safe.
  *
- * @see <a href="https://pip.pypa.io/en/stable/reference/requirements-file-format/">pip's requirements file format</a>
+ * @see "pip's requirements file format"
  */
 public final class RequirementsReader implements ManifestReader {
 
@@ -132,14 +132,16 @@ public final class RequirementsReader implements ManifestReader {
             if (logical.length() == 0) {
                 start = i + 1;
             }
-            // as pip's join_lines: a comment line ends a continuation instead of joining it
-            if (line.endsWith("\\") && !COMMENT.matcher(line).find()) {
+            // as pip's join_lines: a comment line ends a continuation instead of joining it, and
+            // gets a space so that the comment rule still sees it
+            boolean commentLine = COMMENT.matcher(line).lookingAt();
+            if (line.endsWith("\\") && !commentLine) {
                 logical.append(line, 0, line.length() - 1);
                 if (i < lines.size() - 1) {
                     continue;
                 }
             } else {
-                logical.append(line);
+                logical.append(commentLine ? " " : "").append(line);
             }
             String text = COMMENT.matcher(logical).replaceFirst("").strip();
             logical.setLength(0);

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 import org.debindex.core.MalformedInputException;
 
 /**
- * Reads a TOML 1.0 document (<a href="https://toml.io/en/v1.0.0">toml.io/en/v1.0.0</a>) into an
+ * Reads a TOML 1.0 document (the TOML v1.0.0 specification) into an
  * immutable {@link TomlValue.Table}: strict, stopping at the first error with its line.
  *
  * <p>Deviations, all refusals: integers must fit a Java {@code long} (the specification allows

@@ -44,6 +44,37 @@ class Pep440VersionTest {
         assertEquals(versions, shuffled);
     }
 
+    @Test
+    void orderIsTotalAndConsistentWithEquals() throws MalformedInputException {
+        List<Pep440Version> vs = new ArrayList<>();
+        for (String s : Pep440OracleTest.versions()) {
+            try {
+                vs.add(v(s));
+            } catch (MalformedInputException e) {
+                // the oracle's list holds invalid spellings on purpose
+            }
+        }
+        assertTrue(vs.size() > 350);
+        for (Pep440Version a : vs) {
+            for (Pep440Version b : vs) {
+                int ab = Integer.signum(a.compareTo(b));
+                assertEquals(-ab, Integer.signum(b.compareTo(a)), a + " vs " + b);
+                assertEquals(ab == 0, a.equals(b), a + " vs " + b);
+                if (ab == 0) {
+                    assertEquals(a.hashCode(), b.hashCode(), a + " vs " + b);
+                }
+            }
+        }
+        List<Pep440Version> sorted = new ArrayList<>(vs);
+        Collections.sort(sorted);
+        for (int i = 0; i + 2 < sorted.size(); i += 3) {
+            for (int j = i + 1; j < sorted.size(); j += 7) {
+                assertTrue(sorted.get(i).compareTo(sorted.get(j)) <= 0, sorted.get(i) + " <= " + sorted.get(j));
+            }
+        }
+        assertEquals(v("1.0rc1").toString(), v("1.0c1").toString());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             1.0                | 1.0

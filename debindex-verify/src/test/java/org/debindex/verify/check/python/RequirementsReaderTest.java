@@ -72,6 +72,15 @@ class RequirementsReaderTest {
     }
 
     @Test
+    void commentsEndContinuationsAsInPip(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("requirements.txt");
+        // a comment line ends the continuation; a comment ending in a backslash continues nothing
+        Files.writeString(f, "attrs\\\n# c \\\nsix # pinned \\\n  ignored\nfoo\n");
+        assertEquals(List.of(dep("attrs", "", null, f, 1), dep("six", "", null, f, 3), dep("foo", "", null, f, 5)),
+                reader.read(f));
+    }
+
+    @Test
     void includeCycleIsAnError(@TempDir Path dir) throws IOException {
         Path a = dir.resolve("a-requirements.txt");
         Path b = dir.resolve("b-requirements.txt");
