@@ -17,7 +17,12 @@ public sealed interface TomlValue {
     /** The 1-based line the value (or the table's header, or its first key) starts on. */
     int line();
 
-    /** A table: a header table, a table made by dotted keys, an inline table or the root. */
+    /**
+     * A table: a header table, a table made by dotted keys, an inline table or the root.
+     *
+     * @param entries the keys (unescaped) and values, in document order
+     * @param line    the line of its header, first dotted key or opening brace; 1 for the root
+     */
     record Table(Map<String, TomlValue> entries, int line) implements TomlValue {
         /**
          * Copies the entries, keeping their order.
@@ -52,7 +57,12 @@ public sealed interface TomlValue {
         }
     }
 
-    /** An array, static ({@code [1, 2]}) or of tables ({@code [[x]]}). */
+    /**
+     * An array, static ({@code [1, 2]}) or of tables ({@code [[x]]}).
+     *
+     * @param items the elements, each with its own line
+     * @param line  the line of the opening bracket, or of the first {@code [[x]]} header
+     */
     record Array(List<TomlValue> items, int line) implements TomlValue {
         /** @throws NullPointerException if {@code items} or an item is null */
         public Array {
@@ -60,7 +70,12 @@ public sealed interface TomlValue {
         }
     }
 
-    /** A string of any of the four kinds, escapes resolved. */
+    /**
+     * A string of any of the four kinds, escapes resolved.
+     *
+     * @param value the text
+     * @param line  the line of its opening quote
+     */
     record Str(String value, int line) implements TomlValue {
         /** @throws NullPointerException if {@code value} is null */
         public Str {
@@ -68,21 +83,40 @@ public sealed interface TomlValue {
         }
     }
 
-    /** An integer; TOML's range is that of a Java {@code long}. */
+    /**
+     * An integer; TOML's range is that of a Java {@code long}.
+     *
+     * @param value the value
+     * @param line  its line
+     */
     record Int(long value, int line) implements TomlValue {
     }
 
-    /** A float, including {@code inf} and {@code nan}. */
+    /**
+     * A float, including {@code inf} and {@code nan}.
+     *
+     * @param value the value
+     * @param line  its line
+     */
     record Float(double value, int line) implements TomlValue {
     }
 
-    /** A boolean. */
+    /**
+     * A boolean.
+     *
+     * @param value the value
+     * @param line  its line
+     */
     record Bool(boolean value, int line) implements TomlValue {
     }
 
     /**
      * An offset date-time, local date-time, local date or local time, kept as written: a manifest
      * never needs the instant, and keeping the text avoids guessing about leap seconds or zones.
+     *
+     * @param text the date/time as written (validated: real calendar day, hour below 24)
+     * @param kind which form it has
+     * @param line its line
      */
     record DateTime(String text, Kind kind, int line) implements TomlValue {
         /** Which of TOML's four date/time forms. */
