@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.debindex.core.MalformedInputException;
 import org.debindex.verify.check.DeclaredDependency;
@@ -53,6 +54,7 @@ public final class RequirementsReader implements ManifestReader {
     public static final long MAX_BYTES = 16L << 20;
 
     private static final Pattern COMMENT = Pattern.compile("(^|\\s+)#.*$");
+    private static final Pattern TOKEN = Pattern.compile("\\S+");
     private static final Set<String> IGNORED_WITH_VALUE = Set.of("-i", "--index-url", "--extra-index-url", "-f",
             "--find-links", "--no-binary", "--only-binary", "--trusted-host", "--use-feature", "-e", "--editable");
     private static final Set<String> IGNORED_FLAGS = Set.of("--no-index", "--prefer-binary", "--require-hashes",
@@ -187,12 +189,19 @@ public final class RequirementsReader implements ManifestReader {
             throw new MalformedInputException(source, line, -1, "unknown option " + MalformedInputException.quote(opt)
                     + "; expected a requirement or a pip option such as -r, -c, -e, --index-url");
         }
-        // pip's break_args_options: the requirement ends at the first token that is an option
-        StringBuilder req = new StringBuilder();
+        // pip's break_args_options: the requirement ends at the first token that is an option;
+        // cut the original text there so that marker strings keep their spacing
         int t = 0;
-        for (; t < tokens.length && !tokens[t].startsWith("-"); t++) {
-            req.append(t == 0 ? "" : " ").append(tokens[t]);
+        int cut = text.length();
+        Matcher token = TOKEN.matcher(text);
+        while (token.find()) {
+            if (token.group().startsWith("-")) {
+                cut = token.start();
+                break;
+            }
+            t++;
         }
+        String r = text.substring(0, cut).strip();
         for (; t < tokens.length; t++) {
             if (tokens[t].startsWith("-")) {
                 String opt = tokens[t].contains("=") ? tokens[t].substring(0, tokens[t].indexOf('=')) : tokens[t];
@@ -206,7 +215,6 @@ public final class RequirementsReader implements ManifestReader {
                 }
             }
         }
-        String r = req.toString();
         if (looksLikePathOrUrl(r)) {
             throw new MalformedInputException(source, line, -1, "requirement " + MalformedInputException.quote(r)
                     + " has no name; expected name @ url so that it can be checked");

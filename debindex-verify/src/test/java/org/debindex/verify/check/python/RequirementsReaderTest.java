@@ -41,7 +41,7 @@ class RequirementsReaderTest {
                 --index-url https://mirror.example/simple
                 -e ./local
                 mylib @ git+https://example.org/mylib.git@v1.0
-                pywin32 >=300 ; sys_platform == "win32"
+                pywin32 >=300 ; sys_platform  ==  "win32" --hash sha256:abc
                 foo==${FOO_VERSION}
 
                 --pre
@@ -63,7 +63,7 @@ class RequirementsReaderTest {
                 dep("six", "", null, common, 1),
                 dep("attrs", "~= 23.1", null, common, 3),
                 dep("mylib", "", "url", main, 11),
-                dep("pywin32", ">=300", "marker:sys_platform == \"win32\"", main, 12),
+                dep("pywin32", ">=300", "marker:sys_platform  ==  \"win32\"", main, 12),
                 dep("foo", "==${FOO_VERSION}", null, main, 13),
                 dep("bar", ">=1.0", null, main, 16),
                 dep("Zope.Interface", "", null, main, 18)), result.dependencies());
@@ -95,7 +95,7 @@ class RequirementsReaderTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             bad specifier       | `six\\nfoo >=\\n`                 | 2: invalid version specifier ">="; expected an operator (~= == != < <= > >= ===) and a version
             bad version         | `foo==1.0-SNAPSHOT`             | 1: invalid PEP 440 version "1.0-SNAPSHOT"
-            continued line      | `a\\nb\\nfoo ==1.0 \\\\\\n  ^2\\n` | 3: invalid version specifier "==1.0 ^2"; expected an operator (~= == != < <= > >= ===) and a version
+            continued line      | `a\\nb\\nfoo ==1.0 \\\\\\n  ^2\\n` | 3: invalid version specifier "==1.0   ^2"; expected an operator (~= == != < <= > >= ===) and a version
             unknown option      | `--frobnicate x`                | 1: unknown option "--frobnicate"; expected a requirement or a pip option such as -r, -c, -e, --index-url
             unknown req option  | `foo==1 --install-option=x`     | 1: unknown option "--install-option" after a requirement; expected --hash, --config-settings or --global-option
             missing value       | `x\\n-r`                        | 2: option "-r" needs a value
