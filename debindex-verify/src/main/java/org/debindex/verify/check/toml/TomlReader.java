@@ -125,11 +125,7 @@ public final class TomlReader {
             }
             throw new MalformedInputException(source, line, in.position(), "invalid UTF-8 byte sequence");
         }
-        try {
-            decoder.flush(out);
-        } catch (IllegalStateException e) {
-            throw new AssertionError(e);
-        }
+        decoder.flush(out);
         out.flip();
         return out.toString();
     }
