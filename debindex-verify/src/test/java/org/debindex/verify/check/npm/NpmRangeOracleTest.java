@@ -27,6 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Versions are generated without node-semver's loose {@code =} prefix, which this reader accepts
  * and strict node-semver does not.
  */
+// Agrees with the upstream tool it runs, not with Debian 12's older copy (python3-packaging 23.0
+// admits pre-releases differently; node-semver 7.3.5 differs too): excluded from the default run,
+// see DEVELOPERS.md for how to run it.
+@org.junit.jupiter.api.Tag("upstream-oracle")
 class NpmRangeOracleTest {
 
     private static final String ORACLE = """

@@ -24,6 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Markers are drawn from valid ones only, since debindex keeps marker text without validating
  * its grammar. Skipped, visibly, without python3 and packaging.
  */
+// Agrees with the upstream tool it runs, not with Debian 12's older copy (python3-packaging 23.0
+// admits pre-releases differently; node-semver 7.3.5 differs too): excluded from the default run,
+// see DEVELOPERS.md for how to run it.
+@org.junit.jupiter.api.Tag("upstream-oracle")
 class Pep508OracleTest {
 
     private static final String SCRIPT = """
