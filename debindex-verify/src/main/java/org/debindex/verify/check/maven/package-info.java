@@ -1,8 +1,0 @@
-/**
- * Maven manifests for {@code debindex check}: {@link org.debindex.verify.check.maven.PomReader}
- * reads the project dependencies of a {@code pom.xml} (with its parents and imported BOMs found in
- * the same tree, never fetched), {@link org.debindex.verify.check.maven.MavenVersion} orders
- * versions as Maven's {@code ComparableVersion} does and
- * {@link org.debindex.verify.check.maven.MavenRequirement} evaluates soft versions and ranges.
- */
-package org.debindex.verify.check.maven;
