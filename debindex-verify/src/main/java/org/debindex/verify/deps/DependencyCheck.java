@@ -1,0 +1,233 @@
+package org.debindex.verify.deps;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.debindex.core.IndexFormatException;
+import org.debindex.core.MalformedInputException;
+import org.debindex.core.index.PackageEntry;
+import org.debindex.core.index.PackageIndex;
+import org.debindex.core.version.DebianVersion;
+import org.debindex.verify.deps.debian.Candidate;
+import org.debindex.verify.deps.debian.ContentsMapping;
+import org.debindex.verify.deps.debian.UpstreamVersion;
+import org.debindex.verify.deps.debian.UpstreamVersions;
+import org.debindex.verify.deps.go.GoRequirement;
+import org.debindex.verify.deps.maven.MavenRequirement;
+import org.debindex.verify.deps.npm.NpmRange;
+import org.debindex.verify.deps.python.Pep440Requirement;
+
+/**
+ * Checks declared dependencies against one Debian suite: which package ships each (by the
+ * Contents path rules of {@link ContentsMapping}), at which upstream version, and whether that
+ * satisfies the requirement by the ecosystem's own rules.
+ *
+ * <p>The rules, in order:
+ * <ol>
+ *   <li>No package of the suite ships the name: {@link CheckResult.Status#MISSING}. This comes
+ *       first because it holds whatever version was asked for.
+ *   <li>The upstream version of each candidate is the one its path carries, unless that is a
+ *       placeholder of a lost build version ({@code 0.0.0}, {@code 0+unknown}, {@code 0},
+ *       {@code None}) or a Maven alias directory ({@code debian}, {@code 2.x}); then it is
+ *       converted from the Debian version ({@link UpstreamVersions}).
+ *   <li>A URL, VCS or path dependency, a Maven requirement that could not be worked out, or a
+ *       requirement that does not parse: {@link CheckResult.Status#UNKNOWN}, with the best
+ *       candidate shown.
+ *   <li>Of the candidates that satisfy the requirement (any, when none is requested), the one with
+ *       the highest version: {@link CheckResult.Status#AVAILABLE}; the reason names the others.
+ *   <li>None satisfies: {@link CheckResult.Status#TOO_OLD}, naming what Debian has; except a Maven
+ *       <em>soft</em> requirement (a bare version): Maven's nearest-wins mediation may pick any
+ *       other version, so Debian's is {@link CheckResult.Status#AVAILABLE} with a note in the
+ *       reason, as {@code docs/ecosystem-mapping.md} asks ("report, don't fail").
+ * </ol>
+ *
+ * <p>Immutable and thread-safe when the index is (it is read only).
+ */
+public final class DependencyCheck {
+
+    /** Versions a Python build writes when it lost the real one: not a version to compare. */
+    private static final Set<String> PLACEHOLDER_VERSIONS = Set.of("0.0.0", "0+unknown", "0", "None");
+    private static final Pattern MAVEN_ALIAS = Pattern.compile("debian|[0-9]+(\\.[0-9]+)*\\.x");
+    private static final Pattern NUMERIC = Pattern.compile("[0-9]+(\\.[0-9]+)*");
+
+    private final ContentsMapping mapping;
+    private final PackageIndex index;
+    private final String suite;
+
+    /**
+     * A check against one suite.
+     *
+     * @param mapping the suite's Contents mapping
+     * @param index   an index holding the suite's packages (others are ignored)
+     * @param suite   the suite or codename, as {@link org.debindex.core.index.PackageOrigin#isSuite}
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code suite} is empty
+     */
+    public DependencyCheck(ContentsMapping mapping, PackageIndex index, String suite) {
+        this.mapping = Objects.requireNonNull(mapping, "mapping");
+        this.index = Objects.requireNonNull(index, "index");
+        this.suite = Objects.requireNonNull(suite, "suite");
+        if (suite.isEmpty()) {
+            throw new IllegalArgumentException("suite must not be empty");
+        }
+    }
+
+    /**
+     * Whether a dependency is needed when the project runs: runtime, and not optional (Maven
+     * {@code <optional>}, npm {@code optionalDependencies}, Python extras).
+     *
+     * @throws NullPointerException if {@code dependency} is null
+     */
+    public static boolean isRequiredAtRuntime(DeclaredDependency dependency) {
+        return dependency.runtime()
+                && scopeTokens(dependency).stream().noneMatch(t -> t.equals("optional") || t.startsWith("optional:"));
+    }
+
+    /**
+     * Checks one dependency whose requirement is known.
+     *
+     * @throws IndexFormatException if the index is corrupt where this reads
+     * @throws NullPointerException if {@code dependency} is null
+     */
+    public CheckResult check(DeclaredDependency dependency) throws IndexFormatException {
+        return check(dependency, Optional.empty());
+    }
+
+    /**
+     * Checks one dependency.
+     *
+     * @param dependency the dependency
+     * @param unresolved why its requirement is not known (a Maven property or managed version
+     *                   outside the tree), when it is not
+     * @throws IndexFormatException if the index is corrupt where this reads
+     * @throws NullPointerException if an argument is null
+     */
+    public CheckResult check(DeclaredDependency dependency, Optional<String> unresolved) throws IndexFormatException {
+        Objects.requireNonNull(dependency, "dependency");
+        Objects.requireNonNull(unresolved, "unresolved");
+        List<Candidate> shipped = mapping.candidates(dependency.ecosystem(), dependency.name());
+        if (shipped.isEmpty()) {
+            return result(dependency, CheckResult.Status.MISSING, Optional.empty(),
+                    "no package of " + suite + " ships it");
+        }
+        List<Option> options = new ArrayList<>();
+        for (Candidate c : shipped) {
+            Optional<DebianVersion> newest = index.packages(c.packageName()).stream()
+                    .filter(e -> e.origin().isSuite(suite))
+                    .map(PackageEntry::version)
+                    .max(Comparator.naturalOrder());
+            if (newest.isPresent()) {
+                options.add(new Option(c.packageName(), newest.get(), upstream(dependency.ecosystem(), c, newest.get())));
+            }
+        }
+        if (options.isEmpty()) {
+            return result(dependency, CheckResult.Status.MISSING, Optional.empty(), "the Contents files name "
+                    + shipped.stream().map(Candidate::packageName).distinct().collect(Collectors.joining(", "))
+                    + ", but the index has no such package in " + suite);
+        }
+        // highest first, so that the first that satisfies is the best; dpkg order ranks
+        // candidates only, the requirement is evaluated by the ecosystem's rules
+        options.sort(Comparator.comparing(Option::upstreamOrder).thenComparing(Option::debianVersion).reversed());
+        Option best = options.get(0);
+        if (isUnfetchable(dependency)) {
+            return result(dependency, CheckResult.Status.UNKNOWN, Optional.of(best),
+                    "a URL, VCS or path dependency: no registry version to compare");
+        }
+        if (unresolved.isPresent()) {
+            return result(dependency, CheckResult.Status.UNKNOWN, Optional.of(best), unresolved.get());
+        }
+        Optional<VersionRequirement> requirement;
+        try {
+            requirement = requirement(dependency);
+        } catch (MalformedInputException | IllegalArgumentException e) {
+            return result(dependency, CheckResult.Status.UNKNOWN, Optional.of(best),
+                    "cannot parse the requirement: " + e.getMessage());
+        }
+        String others = options.size() < 2 ? "" : "; " + options.size() + " packages ship it: "
+                + options.stream().map(o -> o.packageName() + " " + o.upstream()).collect(Collectors.joining(", "));
+        for (Option o : options) {
+            if (requirement.isEmpty() || requirement.get().isSatisfiedBy(o.upstream())) {
+                return result(dependency, CheckResult.Status.AVAILABLE, Optional.of(o),
+                        others.isEmpty() ? "" : "the highest that satisfies" + others);
+            }
+        }
+        String has = "Debian has " + best.upstream() + " (" + best.packageName() + ")" + others;
+        if (requirement.get().isSoft()) {
+            return result(dependency, CheckResult.Status.AVAILABLE, Optional.of(best), "soft requirement "
+                    + requirement.get().text() + " not met, Maven may pick another version; " + has);
+        }
+        return result(dependency, CheckResult.Status.TOO_OLD, Optional.of(best), has);
+    }
+
+    /** The ecosystem's requirement; empty when any version will do. */
+    private static Optional<VersionRequirement> requirement(DeclaredDependency d) throws MalformedInputException {
+        String text = d.requested().strip();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (d.ecosystem()) {
+            case MAVEN -> MavenRequirement.parse(text);
+            case PYPI -> Pep440Requirement.parse(text);
+            case NPM -> NpmRange.parse(text);
+            case GO -> GoRequirement.parse(d.name(), text);
+            default -> throw new IllegalArgumentException("no version rules for " + d.ecosystem() + " yet");
+        });
+    }
+
+    /** Scope tokens as the readers join them: {@code dev,url}, {@code url; marker:...}. */
+    private static List<String> scopeTokens(DeclaredDependency d) {
+        return d.scope().map(s -> List.of(s.split("[,;] ?"))).orElse(List.of());
+    }
+
+    /** Whether it names no registry version: a URL, VCS or path source, or a Go directory replace. */
+    private static boolean isUnfetchable(DeclaredDependency d) {
+        return scopeTokens(d).stream().anyMatch(t -> t.equals("url") || t.equals("path")
+                || t.startsWith("replaced:") && d.requested().isBlank());
+    }
+
+    /** The upstream version of a candidate, in the ecosystem's syntax. */
+    static String upstream(Ecosystem ecosystem, Candidate c, DebianVersion debian) {
+        Optional<String> fromPath = c.versionFromPath()
+                .filter(v -> !PLACEHOLDER_VERSIONS.contains(v) && !MAVEN_ALIAS.matcher(v).matches());
+        if (fromPath.isPresent()) {
+            return fromPath.get();
+        }
+        UpstreamVersion u = UpstreamVersions.of(debian);
+        return switch (ecosystem) {
+            case NPM -> semver(u);
+            // a Go module version is semver with a leading v
+            case GO -> "v" + semver(u);
+            case MAVEN -> u.preRelease().map(tag -> u.base() + "-" + tag).orElse(u.base());
+            default -> u.version();
+        };
+    }
+
+    /** {@code 1.2} as {@code 1.2.0}, a pre-release tag after a hyphen, as semver requires. */
+    private static String semver(UpstreamVersion u) {
+        String base = u.base();
+        if (NUMERIC.matcher(base).matches()) {
+            int parts = base.split("\\.").length;
+            base = base + ".0".repeat(Math.max(0, 3 - parts));
+        }
+        return base + u.preRelease().map(tag -> "-" + tag).orElse("");
+    }
+
+    private CheckResult result(DeclaredDependency d, CheckResult.Status status, Optional<Option> o, String reason) {
+        return new CheckResult(d, status, o.map(Option::packageName), o.map(x -> x.debianVersion().toString()),
+                o.map(Option::upstream), reason);
+    }
+
+    /** A package of the suite that ships the name, at its newest version there. */
+    private record Option(String packageName, DebianVersion debianVersion, String upstream) {
+        /** The upstream version in dpkg order, for ranking only; unparsable ones rank lowest. */
+        DebianVersion upstreamOrder() {
+            String v = upstream.startsWith("v") ? upstream.substring(1) : upstream; // Go's
+            return DebianVersion.problemWith(v).isEmpty() ? DebianVersion.of(v) : DebianVersion.of("0");
+        }
+    }
+}
