@@ -223,6 +223,7 @@ public final class Main implements Callable<Integer> {
             Map.entry("versions", VersionsCommand::new),
             Map.entry("depends", DependsCommand::new),
             Map.entry("rdepends", RdependsCommand::new),
+            Map.entry("check", CheckCommand::new),
             Map.entry("sources", SourcesCommand::new),
             Map.entry("verify", VerifyCommand::new),
             Map.entry("compare-versions", CompareVersionsCommand::new),

@@ -290,7 +290,7 @@ public final class QueryOutput {
      * Rows in aligned columns (the last one not padded), each line cut at {@code width}
      * characters when given.
      */
-    private static void columns(List<String[]> rows, String separator, OptionalInt width, PrintWriter out) {
+    static void columns(List<String[]> rows, String separator, OptionalInt width, PrintWriter out) {
         if (rows.isEmpty()) {
             return;
         }
