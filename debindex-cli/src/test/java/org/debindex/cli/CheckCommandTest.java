@@ -167,4 +167,11 @@ class CheckCommandTest {
         assertEquals("debindex: no verified Contents files for suite bookworm in " + cache
                 + ": run 'debindex update --with-contents' first\n", result.err());
     }
+
+    @Test
+    void helpMatchesGolden() {
+        Cli result = Cli.run("check", "--help");
+        assertEquals(0, result.status(), result.err());
+        Golden.assertMatches("help-check.txt", result.out());
+    }
 }

@@ -40,7 +40,7 @@ class MainTest {
         Cli result = Cli.run();
         assertEquals(2, result.status());
         assertEquals("", result.out());
-        assertEquals("debindex: missing command; expected one of: update, search, show, versions, depends, rdepends, sources,"
+        assertEquals("debindex: missing command; expected one of: update, search, show, versions, depends, rdepends, check, sources,"
                 + " verify, compare-versions, sort-versions, help\n"
                 + "Try 'debindex --help' for more information.\n", result.err());
     }
