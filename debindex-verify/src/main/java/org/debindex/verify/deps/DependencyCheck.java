@@ -52,7 +52,6 @@ public final class DependencyCheck {
 
     /** Versions a Python build writes when it lost the real one: not a version to compare. */
     private static final Set<String> PLACEHOLDER_VERSIONS = Set.of("0.0.0", "0+unknown", "0", "None");
-    private static final Pattern MAVEN_ALIAS = Pattern.compile("debian|[0-9]+(\\.[0-9]+)*\\.x");
     private static final Pattern NUMERIC = Pattern.compile("[0-9]+(\\.[0-9]+)*");
 
     private final ContentsMapping mapping;
@@ -192,8 +191,8 @@ public final class DependencyCheck {
 
     /** The upstream version of a candidate, in the ecosystem's syntax. */
     static String upstream(Ecosystem ecosystem, Candidate c, DebianVersion debian) {
-        Optional<String> fromPath = c.versionFromPath()
-                .filter(v -> !PLACEHOLDER_VERSIONS.contains(v) && !MAVEN_ALIAS.matcher(v).matches());
+        // a Maven alias directory (debian, 2.x) is never in versionFromPath: ContentsMapping keeps it apart
+        Optional<String> fromPath = c.versionFromPath().filter(v -> !PLACEHOLDER_VERSIONS.contains(v));
         if (fromPath.isPresent()) {
             return fromPath.get();
         }
