@@ -101,6 +101,7 @@ class CheckCommandTest {
         assertTrue(result.out().contains("MAVEN      org.apache.commons:commons-lang3  [3.12,4)"), result.out());
         assertEquals(4, lines.stream().filter(l -> l.contains(" AVAILABLE ")).count(), result.out());
         assertFalse(result.out().contains("junit"), "test scope left out");
+        assertFalse(result.out().contains("packages ship it"), "a debian/ alias path is no second candidate");
         assertEquals("4 of 4 available; 2 test, dev or optional dependencies left out (--include-dev lists them)",
                 lines.get(lines.size() - 1));
 

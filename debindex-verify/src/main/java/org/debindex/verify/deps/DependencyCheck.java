@@ -116,12 +116,20 @@ public final class DependencyCheck {
         }
         List<Option> options = new ArrayList<>();
         for (Candidate c : shipped) {
+            // a package that names its version in one path (3.17.0/) needs no fallback for its
+            // alias path (debian/) as well
+            if (!hasVersion(c) && shipped.stream().anyMatch(o -> o.packageName().equals(c.packageName()) && hasVersion(o))) {
+                continue;
+            }
             Optional<DebianVersion> newest = index.packages(c.packageName()).stream()
                     .filter(e -> e.origin().isSuite(suite))
                     .map(PackageEntry::version)
                     .max(Comparator.naturalOrder());
             if (newest.isPresent()) {
-                options.add(new Option(c.packageName(), newest.get(), upstream(dependency.ecosystem(), c, newest.get())));
+                Option o = new Option(c.packageName(), newest.get(), upstream(dependency.ecosystem(), c, newest.get()));
+                if (!options.contains(o)) {
+                    options.add(o);
+                }
             }
         }
         if (options.isEmpty()) {
@@ -189,12 +197,16 @@ public final class DependencyCheck {
                 || t.startsWith("replaced:") && d.requested().isBlank());
     }
 
+    /** Whether the candidate's path gives a version to trust. */
+    private static boolean hasVersion(Candidate c) {
+        return c.versionFromPath().filter(v -> !PLACEHOLDER_VERSIONS.contains(v)).isPresent();
+    }
+
     /** The upstream version of a candidate, in the ecosystem's syntax. */
     static String upstream(Ecosystem ecosystem, Candidate c, DebianVersion debian) {
         // a Maven alias directory (debian, 2.x) is never in versionFromPath: ContentsMapping keeps it apart
-        Optional<String> fromPath = c.versionFromPath().filter(v -> !PLACEHOLDER_VERSIONS.contains(v));
-        if (fromPath.isPresent()) {
-            return fromPath.get();
+        if (hasVersion(c)) {
+            return c.versionFromPath().get();
         }
         UpstreamVersion u = UpstreamVersions.of(debian);
         return switch (ecosystem) {

@@ -82,6 +82,7 @@ class DependencyCheckTest {
         assertEquals(Optional.of("libcommons-lang3-java"), r.debianPackage());
         assertEquals(Optional.of("3.17.0-1"), r.debianVersion());
         assertEquals(Optional.of("3.17.0"), r.upstreamVersion());
+        assertEquals("", r.reason(), "its debian/ alias path is no second candidate");
     }
 
     @Test
