@@ -167,6 +167,12 @@ final class CheckCommand implements Callable<Integer> {
             try (Writer w = Files.newBufferedWriter(markdown, StandardCharsets.UTF_8);
                     PrintWriter md = new PrintWriter(w)) {
                 CheckOutput.markdown(report, LocalDate.now(ZoneOffset.UTC).toString(), layout.root().toString(), md);
+                if (md.checkError()) {
+                    throw new IOException("cannot write " + markdown);
+                }
+            } catch (java.nio.file.FileSystemException e) {
+                // ExitStatus words file errors as reads, since the other commands only read
+                throw new IOException("cannot write " + markdown + ": " + ExitStatus.reason(e), e);
             }
         }
         return unreadable ? ExitStatus.DATA : ok ? ExitStatus.OK : ExitStatus.NO;

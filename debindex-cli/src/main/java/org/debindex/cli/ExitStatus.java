@@ -121,16 +121,21 @@ final class ExitStatus implements IParameterExceptionHandler, IExecutionExceptio
      */
     static String describe(IOException ex) {
         if (ex instanceof FileSystemException fs && fs.getFile() != null) {
-            String reason = fs.getReason();
-            if (reason == null) {
-                reason = ex instanceof NoSuchFileException ? "no such file or directory"
-                        : ex instanceof AccessDeniedException ? "permission denied"
-                        : ex.getClass().getSimpleName();
-            }
-            return "cannot read " + fs.getFile() + ": " + lowerFirst(reason);
+            return "cannot read " + fs.getFile() + ": " + reason(fs);
         }
         String message = ex.getMessage();
         return message == null || message.isEmpty() ? ex.getClass().getSimpleName() : lowerFirst(message);
+    }
+
+    /** What went wrong with the file, without the file: {@code no such file or directory}. */
+    static String reason(FileSystemException ex) {
+        String reason = ex.getReason();
+        if (reason == null) {
+            reason = ex instanceof NoSuchFileException ? "no such file or directory"
+                    : ex instanceof AccessDeniedException ? "permission denied"
+                    : ex.getClass().getSimpleName();
+        }
+        return lowerFirst(reason);
     }
 
     /** Messages follow the lower-case style; picocli's and the OS's start with a capital. */

@@ -170,6 +170,15 @@ class CheckCommandTest {
     }
 
     @Test
+    void aMarkdownFileThatCannotBeWrittenIsStatusThree() throws Exception {
+        Path project = goodProject(shared.resolve("nowrite"));
+        Path md = shared.resolve("no-such-dir/report.md");
+        Cli result = check("check", "--markdown", md.toString(), project.toString());
+        assertEquals(3, result.status(), result.err());
+        assertEquals("debindex: cannot write " + md + ": no such file or directory\n", result.err());
+    }
+
+    @Test
     void helpMatchesGolden() {
         Cli result = Cli.run("check", "--help");
         assertEquals(0, result.status(), result.err());
