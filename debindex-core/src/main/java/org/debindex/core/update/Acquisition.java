@@ -671,6 +671,10 @@ public final class Acquisition {
                                         component + "/Contents-" + arch, false));
                             }
                         }
+                        // Contents-ARCH leaves out the files of Architecture: all packages (every
+                        // Java, Python, npm library): they are in Contents-all
+                        out.add(new IndexTarget(IndexKind.CONTENTS, component, Optional.of("all"),
+                                component + "/Contents-all", false));
                     }
                 }
             }
