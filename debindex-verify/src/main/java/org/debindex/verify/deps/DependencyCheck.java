@@ -53,6 +53,7 @@ public final class DependencyCheck {
     /** Versions a Python build writes when it lost the real one: not a version to compare. */
     private static final Set<String> PLACEHOLDER_VERSIONS = Set.of("0.0.0", "0+unknown", "0", "None");
     private static final Pattern NUMERIC = Pattern.compile("[0-9]+(\\.[0-9]+)*");
+    private static final Aliases ALIASES = Aliases.shipped();
 
     private final ContentsMapping mapping;
     private final PackageIndex index;
@@ -110,6 +111,21 @@ public final class DependencyCheck {
         Objects.requireNonNull(dependency, "dependency");
         Objects.requireNonNull(unresolved, "unresolved");
         List<Candidate> shipped = mapping.candidates(dependency.ecosystem(), dependency.name());
+        if (shipped.isEmpty()) {
+            // the override table: a few libraries Debian ships under another name
+            Optional<String> alias = ALIASES.debianName(dependency.ecosystem(), dependency.name());
+            if (alias.isPresent() && !mapping.candidates(dependency.ecosystem(), alias.get()).isEmpty()) {
+                CheckResult r = check(dependency, unresolved, mapping.candidates(dependency.ecosystem(), alias.get()));
+                return new CheckResult(r.dependency(), r.status(), r.debianPackage(), r.debianVersion(),
+                        r.upstreamVersion(), "Debian ships it as " + alias.get()
+                                + (r.reason().isEmpty() ? "" : "; " + r.reason()));
+            }
+        }
+        return check(dependency, unresolved, shipped);
+    }
+
+    private CheckResult check(DeclaredDependency dependency, Optional<String> unresolved, List<Candidate> shipped)
+            throws IndexFormatException {
         if (shipped.isEmpty()) {
             return result(dependency, CheckResult.Status.MISSING, Optional.empty(),
                     "no package of " + suite + " ships it");

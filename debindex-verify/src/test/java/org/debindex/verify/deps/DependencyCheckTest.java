@@ -33,6 +33,7 @@ class DependencyCheckTest {
             "usr/lib/python3/dist-packages/ghost-1.0.dist-info/METADATA python/python3-ghost",
             "usr/share/nodejs/express/package.json javascript/node-express",
             "usr/share/gocode/src/github.com/stretchr/testify/go.mod golang/golang-github-stretchr-testify-dev",
+            "usr/share/maven-repo/org/bouncycastle/bcprov/1.72/bcprov-1.72.pom java/libbcprov-java",
             "");
 
     private static final String PACKAGES = stanzas(
@@ -44,7 +45,8 @@ class DependencyCheckTest {
             pkg("python3-ruamel.yaml.clib", "0.2.12+ds-1"),
             pkg("python3-lostversion", "2.3+dfsg-1"),
             pkg("node-express", "4.21.2+~cs8.36.27-2"),
-            pkg("golang-github-stretchr-testify-dev", "1.10.0-1"));
+            pkg("golang-github-stretchr-testify-dev", "1.10.0-1"),
+            pkg("libbcprov-java", "1.72-2"));
 
     private static DependencyCheck check;
 
@@ -83,6 +85,18 @@ class DependencyCheckTest {
         assertEquals(Optional.of("3.17.0-1"), r.debianVersion());
         assertEquals(Optional.of("3.17.0"), r.upstreamVersion());
         assertEquals("", r.reason(), "its debian/ alias path is no second candidate");
+    }
+
+    @Test
+    void aKnownAliasFindsTheNameDebianShipsItUnder() throws Exception {
+        // Bouncy Castle's per-JDK artifact; Debian's maven-repo has the plain artifactId
+        CheckResult r = run(Ecosystem.MAVEN, "org.bouncycastle:bcprov-jdk18on", "[1.70,2)");
+        assertEquals(Status.AVAILABLE, r.status(), r.reason());
+        assertEquals(Optional.of("libbcprov-java"), r.debianPackage());
+        assertEquals(Optional.of("1.72"), r.upstreamVersion());
+        assertEquals("Debian ships it as org.bouncycastle:bcprov", r.reason());
+        // an alias the suite lacks changes nothing
+        assertEquals(Status.MISSING, run(Ecosystem.MAVEN, "org.bouncycastle:bcpg-jdk18on", "").status());
     }
 
     @Test
