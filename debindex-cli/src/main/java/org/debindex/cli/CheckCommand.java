@@ -144,6 +144,9 @@ final class CheckCommand implements Callable<Integer> {
             List<CheckResult> out = new ArrayList<>();
             for (Manifests.Content m : manifests) {
                 for (DeclaredDependency d : m.dependencies()) {
+                    if (Manifests.isOwnModule(d, manifests)) {
+                        continue; // built with the project, not Debian's to ship
+                    }
                     if (includeDev || DependencyCheck.isRequiredAtRuntime(d)) {
                         out.add(check.check(d, Optional.ofNullable(m.unresolved().get(d))));
                     }
@@ -151,10 +154,12 @@ final class CheckCommand implements Callable<Integer> {
             }
             return out;
         });
-        int all = manifests.stream().mapToInt(m -> m.dependencies().size()).sum();
+        int own = (int) manifests.stream().flatMap(m -> m.dependencies().stream())
+                .filter(d -> Manifests.isOwnModule(d, manifests)).count();
+        int all = manifests.stream().mapToInt(m -> m.dependencies().size()).sum() - own;
         boolean ok = results.stream().allMatch(r -> r.status() == CheckResult.Status.AVAILABLE
                 || !DependencyCheck.isRequiredAtRuntime(r.dependency()));
-        CheckOutput.Report report = new CheckOutput.Report(checked, suite == null, results, all - results.size(), ok);
+        CheckOutput.Report report = new CheckOutput.Report(checked, suite == null, results, all - results.size(), own, ok);
 
         PrintWriter out = spec.commandLine().getOut();
         if (main.json()) {

@@ -29,9 +29,11 @@ public final class CheckOutput {
      * @param suiteByDefault whether the suite was not asked for but taken from the cache
      * @param results        the listed dependencies, in manifest order
      * @param leftOut        how many test, dev or optional dependencies were not listed
+     * @param ownModules     how many dependencies on the project's own modules were not listed
      * @param ok             whether every listed runtime dependency is available
      */
-    public record Report(String suite, boolean suiteByDefault, List<CheckResult> results, int leftOut, boolean ok) {
+    public record Report(String suite, boolean suiteByDefault, List<CheckResult> results, int leftOut,
+                         int ownModules, boolean ok) {
         /**
          * Validates and copies.
          *
@@ -58,13 +60,16 @@ public final class CheckOutput {
         long available = report.results().stream().filter(r -> r.status() == CheckResult.Status.AVAILABLE).count();
         out.println(available + " of " + report.results().size() + " available"
                 + (report.leftOut() == 0 ? "" : "; " + report.leftOut()
-                        + " test, dev or optional dependencies left out (--include-dev lists them)"));
+                        + " test, dev or optional dependencies left out (--include-dev lists them)")
+                + (report.ownModules() == 0 ? "" : "; " + report.ownModules()
+                        + " on the project's own modules left out"));
     }
 
     /** {@code {suite, ok, leftOut, dependencies:[{ecosystem, name, requested, status, debianPackage, ...}]}}. */
     public static void json(Report report, PrintWriter out) {
         JsonWriter json = new JsonWriter(out).beginObject().member("suite", report.suite()).member("ok", report.ok())
-                .member("leftOut", report.leftOut()).name("dependencies").beginArray();
+                .member("leftOut", report.leftOut()).member("ownModules", report.ownModules())
+                .name("dependencies").beginArray();
         for (CheckResult r : report.results()) {
             DeclaredDependency d = r.dependency();
             json.beginObject().member("ecosystem", d.ecosystem().name()).member("name", d.name())
@@ -121,6 +126,10 @@ public final class CheckOutput {
         if (report.leftOut() > 0) {
             out.println();
             out.println(report.leftOut() + " test, dev or optional dependencies were not checked.");
+        }
+        if (report.ownModules() > 0) {
+            out.println();
+            out.println(report.ownModules() + " dependencies on the project's own modules were not checked.");
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.debindex.core.MalformedInputException;
 import org.debindex.verify.deps.go.GoModReader;
@@ -51,9 +52,11 @@ public final class Manifests {
      * @param dependencies its dependencies, in declaration order
      * @param unresolved   for dependencies whose requirement could not be worked out (Maven
      *                     properties or managed versions not in the tree): the reason, lower-case
+     * @param project      what the manifest itself builds, by its ecosystem's name (a POM's
+     *                     {@code groupId:artifactId}), when known
      */
     public record Content(Path file, List<DeclaredDependency> dependencies,
-                         Map<DeclaredDependency, String> unresolved) {
+                         Map<DeclaredDependency, String> unresolved, Optional<String> project) {
 
         /**
          * Validates and copies.
@@ -64,7 +67,22 @@ public final class Manifests {
             Objects.requireNonNull(file, "file");
             dependencies = List.copyOf(dependencies);
             unresolved = Map.copyOf(unresolved);
+            Objects.requireNonNull(project, "project");
         }
+    }
+
+    /**
+     * Whether a dependency is on a module of the project being checked (a Maven module depending
+     * on its sibling): built with the project, not something Debian must ship.
+     *
+     * @param dependency a dependency of one of {@code manifests}
+     * @param manifests  everything read in the same check
+     * @throws NullPointerException if an argument is null
+     */
+    public static boolean isOwnModule(DeclaredDependency dependency, List<Content> manifests) {
+        Objects.requireNonNull(dependency, "dependency");
+        return dependency.ecosystem() == Ecosystem.MAVEN
+                && manifests.stream().anyMatch(m -> m.project().filter(dependency.name()::equals).isPresent());
     }
 
     /**
@@ -139,9 +157,9 @@ public final class Manifests {
             for (PomManifest.Unresolved u : pom.unresolved()) {
                 unresolved.putIfAbsent(u.dependency(), u.reason());
             }
-            return new Content(file, pom.dependencies(), unresolved);
+            return new Content(file, pom.dependencies(), unresolved, pom.project());
         }
-        return new Content(file, reader.read(file), Map.of());
+        return new Content(file, reader.read(file), Map.of(), Optional.empty());
     }
 
     private static ManifestReader reader(Path file) {

@@ -59,6 +59,43 @@ class ManifestsTest {
     }
 
     @Test
+    void aDependencyOnASiblingModuleIsTheProjectsOwn() throws Exception {
+        write("pom.xml", """
+                <project><modelVersion>4.0.0</modelVersion><groupId>org.example</groupId>
+                  <artifactId>parent</artifactId><version>1.0</version><packaging>pom</packaging>
+                  <modules><module>core</module><module>app</module></modules>
+                </project>
+                """);
+        write("core/pom.xml", """
+                <project><modelVersion>4.0.0</modelVersion>
+                  <parent><groupId>org.example</groupId><artifactId>parent</artifactId><version>1.0</version></parent>
+                  <artifactId>core</artifactId>
+                </project>
+                """);
+        write("app/pom.xml", """
+                <project><modelVersion>4.0.0</modelVersion>
+                  <parent><groupId>org.example</groupId><artifactId>parent</artifactId><version>1.0</version></parent>
+                  <artifactId>app</artifactId>
+                  <dependencies>
+                    <dependency><groupId>org.example</groupId><artifactId>core</artifactId><version>1.0</version></dependency>
+                    <dependency><groupId>org.tukaani</groupId><artifactId>xz</artifactId><version>1.9</version></dependency>
+                  </dependencies>
+                </project>
+                """);
+        List<Manifests.Content> all = new java.util.ArrayList<>();
+        for (Path f : Manifests.find(List.of(dir))) {
+            all.add(Manifests.read(f));
+        }
+        assertEquals(List.of(java.util.Optional.of("org.example:app"), java.util.Optional.of("org.example:core"),
+                java.util.Optional.of("org.example:parent")), all.stream().map(Manifests.Content::project).toList());
+        List<DeclaredDependency> app = all.get(0).dependencies();
+        assertEquals("org.example:core", app.get(0).name());
+        assertTrue(Manifests.isOwnModule(app.get(0), all), "core is built with the project");
+        assertEquals(false, Manifests.isOwnModule(app.get(1), all), "xz is not");
+        assertEquals(false, Manifests.isOwnModule(app.get(0), List.of(all.get(0))), "core's POM not read: not known");
+    }
+
+    @Test
     void aFileNoReaderAcceptsIsMalformedInputAndAMissingPathIsAnIoError() throws Exception {
         Path other = write("notes.txt", "");
         assertEquals(List.of(other), Manifests.find(List.of(other)));

@@ -2,6 +2,7 @@ package org.debindex.verify.deps.maven;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.debindex.verify.deps.DeclaredDependency;
 
 /**
@@ -12,8 +13,11 @@ import org.debindex.verify.deps.DeclaredDependency;
  *
  * @param dependencies the project dependencies, own then inherited, in declaration order
  * @param unresolved   the dependencies among them left with an empty or partly unknown requirement
+ * @param project      the {@code groupId:artifactId} this POM itself builds (groupId inherited
+ *                     from the parent when not its own); empty when the groupId is unknown
  */
-public record PomManifest(List<DeclaredDependency> dependencies, List<Unresolved> unresolved) {
+public record PomManifest(List<DeclaredDependency> dependencies, List<Unresolved> unresolved,
+                          Optional<String> project) {
 
     /**
      * Validates and copies.
@@ -23,6 +27,7 @@ public record PomManifest(List<DeclaredDependency> dependencies, List<Unresolved
     public PomManifest {
         dependencies = List.copyOf(dependencies);
         unresolved = List.copyOf(unresolved);
+        Objects.requireNonNull(project, "project");
     }
 
     /**

@@ -100,7 +100,9 @@ public final class PomReader implements ManifestReader {
                 }
             }
         }
-        return new PomManifest(dependencies, unresolved);
+        Pom own = effective.chain().get(0);
+        return new PomManifest(dependencies, unresolved,
+                own.effectiveGroupId().map(g -> g + ":" + own.artifactId()));
     }
 
     private static void dependency(Effective effective, Pom.Dependency d, List<DeclaredDependency> out,
