@@ -17,5 +17,9 @@ public enum Ecosystem {
     /** Go modules, from {@code go.mod}. */
     GO,
     /** RubyGems, from {@code Gemfile} and {@code Gemfile.lock}. */
-    RUBYGEMS
+    RUBYGEMS,
+    /** CPAN modules ({@code Foo::Bar}), from {@code cpanfile}. */
+    PERL,
+    /** Composer packages ({@code vendor/package}), from {@code composer.json} and {@code composer.lock}. */
+    COMPOSER
 }
