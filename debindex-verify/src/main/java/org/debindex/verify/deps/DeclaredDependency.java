@@ -1,5 +1,6 @@
 package org.debindex.verify.deps;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,14 +19,28 @@ import java.util.Optional;
  * @param runtime   whether the dependency is needed at run time (not test, dev or build only)
  * @param manifest  the manifest file it comes from, as given
  * @param line      the 1-based line it is declared on, 0 when unknown
+ * @param mappingKeys the names to look it up by in Debian's files when they are not {@code name}
+ *                  (a Composer package's PSR-4 namespaces, which Debian's PHP paths follow);
+ *                  empty for most ecosystems
  */
 public record DeclaredDependency(Ecosystem ecosystem, String name, String requested, Optional<String> scope,
-                                 boolean runtime, String manifest, int line) {
+                                 boolean runtime, String manifest, int line, List<String> mappingKeys) {
+
+    /**
+     * A dependency looked up by its name.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if {@code name} is empty or {@code line} is negative
+     */
+    public DeclaredDependency(Ecosystem ecosystem, String name, String requested, Optional<String> scope,
+                              boolean runtime, String manifest, int line) {
+        this(ecosystem, name, requested, scope, runtime, manifest, line, List.of());
+    }
 
     /**
      * Validates.
      *
-     * @throws NullPointerException if a component is null
+     * @throws NullPointerException if a component or a mapping key is null
      * @throws IllegalArgumentException if {@code name} is empty or {@code line} is negative
      */
     public DeclaredDependency {
@@ -34,6 +49,7 @@ public record DeclaredDependency(Ecosystem ecosystem, String name, String reques
         Objects.requireNonNull(requested, "requested");
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(manifest, "manifest");
+        mappingKeys = List.copyOf(mappingKeys);
         if (name.isEmpty()) {
             throw new IllegalArgumentException("name must not be empty");
         }
