@@ -6,9 +6,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -171,7 +171,11 @@ final class CheckCommand implements Callable<Integer> {
         if (markdown != null) {
             try (Writer w = Files.newBufferedWriter(markdown, StandardCharsets.UTF_8);
                     PrintWriter md = new PrintWriter(w)) {
-                CheckOutput.markdown(report, LocalDate.now(ZoneOffset.UTC).toString(), layout.root().toString(), md);
+                // the date of the data, not of the run: the record then says what it rests on,
+                // and the same data gives the same record
+                Optional<Instant> released = contents.stream().map(VerifiedIndex::releaseDate)
+                        .flatMap(Optional::stream).max(Comparator.naturalOrder());
+                CheckOutput.markdown(report, released, md);
                 if (md.checkError()) {
                     throw new IOException("cannot write " + markdown);
                 }

@@ -141,7 +141,8 @@ class CheckCommandTest {
         assertTrue(result.out().contains(" TOO_OLD "), result.out());
         String doc = Files.readString(md);
         assertTrue(doc.startsWith("# Dependency check against Debian trixie\n"), doc);
-        assertTrue(doc.contains("with the verified index in `" + cache + "`"), doc);
+        assertTrue(doc.contains("\nData: the trixie files (Contents, Packages) listed by its signed Release of "
+                + TestMirror.DATE + ", verified before use.\n"), doc);
         assertTrue(doc.contains("\napt-get install golang-github-stretchr-testify-dev libcommons-lang3-java node-express\n"),
                 doc);
         assertTrue(doc.contains("| PYPI | PyYAML | >=7 | TOO_OLD | Debian has 6.0.2 (python3-yaml) |"), doc);

@@ -22,6 +22,8 @@ final class TestMirror {
 
     /** When the signatures are valid (the key's and signature's fixed times). */
     static final String AT = TestKeys.VERIFY_AT.toString();
+    /** The {@code Date} of every Release. */
+    static final String DATE = "Fri, 30 May 2025 00:00:00 UTC";
 
     private final Path root;
     private final Path keyring;
@@ -48,7 +50,7 @@ final class TestMirror {
                     .append(file.getKey()).append('\n');
         }
         String release = "Origin: Test\nLabel: Test\nSuite: " + suite + "\nCodename: " + codename
-                + "\nDate: Fri, 30 May 2025 00:00:00 UTC\nArchitectures: amd64 i386\nComponents: main\nSHA256:\n" + sums;
+                + "\nDate: " + DATE + "\nArchitectures: amd64 i386\nComponents: main\nSHA256:\n" + sums;
         Files.write(dists.resolve("InRelease"), TestKeys.clearsign(release, "SHA512", TestKeys.by(key)));
     }
 

@@ -1,8 +1,12 @@
 package org.debindex.cli.output;
 
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.TreeSet;
@@ -19,6 +23,10 @@ public final class CheckOutput {
 
     private CheckOutput() {
     }
+
+    /** As a Release writes its {@code Date}. */
+    private static final DateTimeFormatter RELEASE_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'UTC'", java.util.Locale.ROOT);
 
     /**
      * A report on one suite.
@@ -83,14 +91,21 @@ public final class CheckOutput {
     }
 
     /**
-     * The record of what comes from Debian and what does not: the suite, the date and the data's
-     * cache; the {@code apt-get install} line of every available package (sorted, each once);
-     * a table of the rest, which must be packaged or taken from a registry.
+     * The record of what comes from Debian and what does not: the suite and the date of its
+     * verified Release, the data used; the {@code apt-get install} line of every available
+     * package (sorted, each once); a table of the rest, which must be packaged or taken from a
+     * registry. The same data and manifests give the same bytes.
+     *
+     * @param released the {@code Date} of the Release that vouched for the data, if known
      */
-    public static void markdown(Report report, String date, String cache, PrintWriter out) {
+    public static void markdown(Report report, Optional<Instant> released, PrintWriter out) {
         out.println("# Dependency check against Debian " + report.suite());
         out.println();
-        out.println("Checked on " + date + " with the verified index in `" + cache + "`.");
+        out.println("Data: the " + report.suite() + " files (Contents, Packages) listed by its signed Release "
+                + released.map(d -> "of " + RELEASE_DATE.format(d.atOffset(ZoneOffset.UTC)))
+                        .orElse("of an unknown date (the cache predates the record of Release dates:"
+                                + " run 'debindex update' again)")
+                + ", verified before use.");
         out.println();
         out.println("## From Debian");
         out.println();

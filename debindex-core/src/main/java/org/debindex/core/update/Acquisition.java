@@ -556,13 +556,13 @@ public final class Acquisition {
                     AtomicFiles.moveIntoPlace(v.partial(), target);
                 }
                 entries.add(new SuiteManifest.Entry(v.target(), v.listedPath(), name, v.size(), v.sha256(),
-                        v.uncompressedSize(), mainName, sigName, release.suite(), release.codename()));
+                        v.uncompressedSize(), mainName, sigName, release.suite(), release.codename(), release.date()));
             }
             for (SuiteManifest.Entry e : same.values()) {
                 // the new Release lists the same size and digest: it now vouches for the held file
                 entries.add(new SuiteManifest.Entry(e.target(), e.listedPath(), e.file(), e.size(), e.sha256(),
                         release.file(uncompressedPath(e.listedPath())).map(IndexFileEntry::size), mainName, sigName,
-                        release.suite(), release.codename()));
+                        release.suite(), release.codename(), release.date()));
             }
             // a failed target keeps its previous file, still paired with the Release that vouched for it
             entries.addAll(kept.values());

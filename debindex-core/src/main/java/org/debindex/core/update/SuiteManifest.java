@@ -7,6 +7,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,6 +63,7 @@ import org.debindex.core.fetch.Validators;
  * Release-File: mirror.example_debian_dists_trixie_InRelease@9a1e…
  * Release-Suite: stable
  * Codename: trixie
+ * Release-Date: 2026-11-14T09:12:38Z
  * </pre>
  *
  * <p>Instances are immutable and thread-safe.
@@ -98,10 +100,11 @@ public record SuiteManifest(String repository, URI baseUri, String suite, String
      * @param signatureFile    that Release's detached signature file, if any
      * @param releaseSuite     that Release's Suite, such as {@code stable}
      * @param codename         that Release's Codename
+     * @param releaseDate      that Release's Date (absent in manifests written before it was kept)
      */
     public record Entry(IndexTarget target, String listedPath, String file, long size, String sha256,
                         Optional<Long> uncompressedSize, String releaseFile, Optional<String> signatureFile,
-                        Optional<String> releaseSuite, Optional<String> codename) {
+                        Optional<String> releaseSuite, Optional<String> codename, Optional<Instant> releaseDate) {
         /** Validates. @throws NullPointerException if a component is null */
         public Entry {
             Objects.requireNonNull(target, "target");
@@ -113,6 +116,7 @@ public record SuiteManifest(String repository, URI baseUri, String suite, String
             Objects.requireNonNull(signatureFile, "signatureFile");
             Objects.requireNonNull(releaseSuite, "releaseSuite");
             Objects.requireNonNull(codename, "codename");
+            Objects.requireNonNull(releaseDate, "releaseDate");
         }
     }
 
@@ -197,7 +201,8 @@ public record SuiteManifest(String repository, URI baseUri, String suite, String
                 throw new MalformedInputException(manifestFile.toString(), 0, -1, "names "
                         + MalformedInputException.quote(e.file()) + " with size " + e.size() + ", but it has " + size);
             }
-            out.add(new VerifiedIndex(repository, baseUri, suite, e.releaseSuite(), e.codename(), e.target().component(),
+            out.add(new VerifiedIndex(repository, baseUri, suite, e.releaseSuite(), e.codename(), e.releaseDate(),
+                    e.target().component(),
                     e.target().architecture(), e.target().kind(), e.listedPath(), file, e.size(), e.sha256(),
                     e.uncompressedSize()));
         }
@@ -249,6 +254,7 @@ public record SuiteManifest(String repository, URI baseUri, String suite, String
             e.signatureFile().ifPresent(v -> field(out, "Signature-File", v));
             e.releaseSuite().ifPresent(v -> field(out, "Release-Suite", v));
             e.codename().ifPresent(v -> field(out, "Codename", v));
+            e.releaseDate().ifPresent(v -> field(out, "Release-Date", v.toString()));
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -323,9 +329,19 @@ public record SuiteManifest(String repository, URI baseUri, String suite, String
             return new Entry(target, required(p, "Index"), file, number(p, "Size"), sha256,
                     p.has("Uncompressed-Size") ? Optional.of(number(p, "Uncompressed-Size")) : Optional.empty(),
                     required(p, "Release-File"), p.get("Signature-File"), p.get("Release-Suite"),
-                    p.get("Codename"));
+                    p.get("Codename"), instant(p, "Release-Date"));
         } catch (IllegalArgumentException e) {
             throw new MalformedInputException(p.source(), p.line(), -1, e.getMessage());
+        }
+    }
+
+    private static Optional<Instant> instant(Paragraph p, String name) throws MalformedInputException {
+        Optional<String> text = p.get(name);
+        try {
+            return text.map(Instant::parse);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new MalformedInputException(p.source(), p.line(), -1, "field \"" + name + "\" has "
+                    + MalformedInputException.quote(text.get()) + "; expected an ISO-8601 instant");
         }
     }
 

@@ -3,6 +3,7 @@ package org.debindex.core.update;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param suite            the suite as configured
  * @param releaseSuite     the Release's {@code Suite}, such as {@code stable}, if it has one
  * @param codename         the Release's {@code Codename}, if it has one
+ * @param releaseDate      the Release's {@code Date}, if the manifest recorded it
  * @param component        the component; empty for a flat repository
  * @param architecture     the architecture, for Packages and Contents
  * @param kind             what the file holds
@@ -26,7 +28,7 @@ import java.util.Optional;
  * @param uncompressedSize the size the Release lists for the decompressed content, if listed
  */
 public record VerifiedIndex(String repository, URI baseUri, String suite, Optional<String> releaseSuite,
-                            Optional<String> codename,
+                            Optional<String> codename, Optional<Instant> releaseDate,
                             String component, Optional<String> architecture, IndexKind kind, String listedPath,
                             Path file, long size, String sha256, Optional<Long> uncompressedSize) {
 
@@ -43,6 +45,7 @@ public record VerifiedIndex(String repository, URI baseUri, String suite, Option
         Objects.requireNonNull(suite, "suite");
         Objects.requireNonNull(releaseSuite, "releaseSuite");
         Objects.requireNonNull(codename, "codename");
+        Objects.requireNonNull(releaseDate, "releaseDate");
         Objects.requireNonNull(component, "component");
         Objects.requireNonNull(architecture, "architecture");
         Objects.requireNonNull(kind, "kind");

@@ -101,6 +101,7 @@ class AcquisitionTest {
         assertEquals(IndexKind.PACKAGES, packages.kind());
         assertEquals(Optional.of("amd64"), packages.architecture());
         assertEquals(Optional.of("trixie"), packages.codename());
+        assertEquals(Optional.of(repo.date), packages.releaseDate(), "the Release's Date, for check's record");
         assertArrayEquals(Files.readAllBytes(repo.file("main/binary-amd64/Packages.gz")), Files.readAllBytes(packages.file()));
         assertEquals(Optional.of(Files.size(repo.file("main/binary-amd64/Packages"))), packages.uncompressedSize());
         assertEquals(r.verified(), SuiteManifest.verifiedIndexes(cache), "read back from the manifests alone");

@@ -30,7 +30,7 @@ class CachedIndexSourcesTest {
 
     static VerifiedIndex verified(IndexKind kind, Optional<String> arch, String listedPath, Optional<Long> plain) {
         return new VerifiedIndex("http://mirror.example/debian trixie", URI.create("http://mirror.example/debian/"),
-                "trixie", Optional.of("stable"), Optional.of("trixie"), "main", arch, kind, listedPath,
+                "trixie", Optional.of("stable"), Optional.of("trixie"), Optional.empty(), "main", arch, kind, listedPath,
                 Path.of("/cache/lists/" + listedPath.replace('/', '_')), 1000, SHA, plain);
     }
 

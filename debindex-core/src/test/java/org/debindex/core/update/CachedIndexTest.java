@@ -375,7 +375,7 @@ class CachedIndexTest {
     static VerifiedIndex verified(IndexKind kind, Optional<String> releaseSuite, Optional<String> codename,
             Optional<String> architecture, String listedPath, long size, Optional<Long> uncompressed) {
         return new VerifiedIndex("http://mirror.example/debian/ bookworm", URI.create("http://mirror.example/debian/"),
-                "bookworm", releaseSuite, codename, "main", architecture, kind, listedPath,
+                "bookworm", releaseSuite, codename, Optional.empty(), "main", architecture, kind, listedPath,
                 Path.of("/cache/lists/x@" + SHA), size, SHA, uncompressed);
     }
 
