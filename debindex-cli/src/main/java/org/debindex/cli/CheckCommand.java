@@ -23,6 +23,7 @@ import org.debindex.verify.deps.DeclaredDependency;
 import org.debindex.verify.deps.DependencyCheck;
 import org.debindex.verify.deps.Manifests;
 import org.debindex.verify.deps.debian.CachedContents;
+import org.debindex.verify.deps.debian.CachedMapping;
 import org.debindex.verify.deps.debian.ContentsMapping;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -122,7 +123,7 @@ final class CheckCommand implements Callable<Integer> {
             throw new NoContentsException(chosen, layout);
         }
         String checked = chosen.get();
-        ContentsMapping mapping = CachedContents.mapping(contents);
+        ContentsMapping mapping = CachedMapping.open(layout, checked, contents).mapping();
 
         boolean unreadable = false;
         List<Manifests.Content> manifests = new ArrayList<>();

@@ -24,6 +24,11 @@ import org.debindex.core.cache.CacheLayout;
 import org.debindex.core.cache.CacheLock;
 import org.debindex.core.index.IndexBuildOptions;
 import org.debindex.core.update.CachedIndex;
+import org.debindex.core.update.IndexKind;
+import org.debindex.core.update.SuiteManifest;
+import org.debindex.core.update.VerifiedIndex;
+import org.debindex.verify.deps.debian.CachedContents;
+import org.debindex.verify.deps.debian.CachedMapping;
 import org.debindex.core.fetch.FetchPolicy;
 import org.debindex.core.fetch.Fetchers;
 import org.debindex.core.source.SourceList;
@@ -266,6 +271,18 @@ final class UpdateCommand implements Callable<Integer> {
         }
         try {
             CachedIndex.Opened opened = CachedIndex.open(layout, IndexBuildOptions.defaults());
+            // check's mapping of each suite that has Contents, kept beside the index
+            List<VerifiedIndex> verified = SuiteManifest.verifiedIndexes(layout);
+            for (String suite : verified.stream().filter(v -> v.kind() == IndexKind.CONTENTS)
+                    .map(VerifiedIndex::suite).distinct().toList()) {
+                try {
+                    CachedMapping.open(layout, suite, CachedContents.forSuite(verified, suite));
+                } catch (MalformedInputException e) {
+                    mappingWarning(suite, e.getMessage());
+                } catch (IOException e) {
+                    mappingWarning(suite, ExitStatus.describe(e));
+                }
+            }
             return new UpdateReportOutput.IndexSummary(opened.index().size(), opened.index().sourcesSize(),
                     opened.index().inputs().size(),
                     opened.rebuiltBecause());
@@ -274,6 +291,11 @@ final class UpdateCommand implements Callable<Integer> {
                 line.clear();
             }
         }
+    }
+
+    /** The update itself holds: check builds the mapping again and reports the fault. */
+    private void mappingWarning(String suite, String why) {
+        spec.commandLine().getErr().println("debindex: warning: cannot build check's mapping of " + suite + ": " + why);
     }
 
     private void print(List<AcquisitionReport> reports, UpdateReportOutput.IndexSummary index) {

@@ -43,6 +43,8 @@ class CheckCommandTest {
         Cli result = Cli.run("--cache-dir", cache.toString(), "--repo", mirror.repo("trixie"),
                 "update", "--arch", "amd64", "--with-contents", "--at", TestMirror.AT);
         assertEquals(0, result.status(), result.out() + result.err());
+        assertTrue(Files.isRegularFile(cache.resolve("index/mapping-trixie.map")),
+                "update keeps check's mapping beside the index");
     }
 
     private static String pkg(String name, String version) {

@@ -139,6 +139,22 @@ public final class ContentsMapping {
         return names.getOrDefault(ecosystem, Map.of()).keySet();
     }
 
+    /** The names of one ecosystem and their candidates, for {@link CachedMapping} to keep. */
+    Map<String, List<Candidate>> table(Ecosystem ecosystem) {
+        return names.getOrDefault(ecosystem, Map.of());
+    }
+
+    /** A mapping of names already normalised, as {@link CachedMapping} kept them. */
+    static ContentsMapping of(Map<Ecosystem, Map<String, List<Candidate>>> table) {
+        Map<Ecosystem, Map<String, List<Candidate>>> frozen = new EnumMap<>(Ecosystem.class);
+        table.forEach((ecosystem, byName) -> {
+            Map<String, List<Candidate>> copy = new HashMap<>(byName.size() * 4 / 3 + 1);
+            byName.forEach((name, candidates) -> copy.put(name, List.copyOf(candidates)));
+            frozen.put(ecosystem, Collections.unmodifiableMap(copy));
+        });
+        return new ContentsMapping(Collections.unmodifiableMap(frozen));
+    }
+
     /**
      * The PEP 503 form of a Python distribution name: runs of {@code -_.} as one {@code -},
      * lower case.
@@ -226,15 +242,15 @@ public final class ContentsMapping {
         public ContentsMapping build() {
             checkOpen();
             built = true;
-            Map<Ecosystem, Map<String, List<Candidate>>> frozen = new EnumMap<>(Ecosystem.class);
+            Map<Ecosystem, Map<String, List<Candidate>>> table = new EnumMap<>(Ecosystem.class);
             names.forEach((ecosystem, byName) -> {
-                Map<String, List<Candidate>> copy = new HashMap<>(byName.size() * 4 / 3 + 1);
-                byName.forEach((name, candidates) -> copy.put(name, List.copyOf(candidates)));
-                frozen.put(ecosystem, Collections.unmodifiableMap(copy));
+                Map<String, List<Candidate>> lists = new HashMap<>(byName.size() * 4 / 3 + 1);
+                byName.forEach((name, candidates) -> lists.put(name, List.copyOf(candidates)));
+                table.put(ecosystem, lists);
             });
             pool.clear();
             names.clear();
-            return new ContentsMapping(Collections.unmodifiableMap(frozen));
+            return of(table);
         }
 
         private void checkOpen() {
