@@ -123,7 +123,8 @@ final class CheckCommand implements Callable<Integer> {
             throw new NoContentsException(chosen, layout);
         }
         String checked = chosen.get();
-        ContentsMapping mapping = CachedMapping.open(layout, checked, contents).mapping();
+        ContentsMapping mapping = CachedMapping.open(layout, checked, CachedContents.mappingInputs(verified, checked))
+                .mapping();
 
         boolean unreadable = false;
         List<Manifests.Content> manifests = new ArrayList<>();

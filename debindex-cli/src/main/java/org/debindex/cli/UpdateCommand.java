@@ -276,7 +276,7 @@ final class UpdateCommand implements Callable<Integer> {
             for (String suite : verified.stream().filter(v -> v.kind() == IndexKind.CONTENTS)
                     .map(VerifiedIndex::suite).distinct().toList()) {
                 try {
-                    CachedMapping.open(layout, suite, CachedContents.forSuite(verified, suite));
+                    CachedMapping.open(layout, suite, CachedContents.mappingInputs(verified, suite));
                 } catch (MalformedInputException e) {
                     mappingWarning(suite, e.getMessage());
                 } catch (IOException e) {

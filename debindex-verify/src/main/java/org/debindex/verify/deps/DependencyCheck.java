@@ -12,6 +12,7 @@ import org.debindex.core.IndexFormatException;
 import org.debindex.core.MalformedInputException;
 import org.debindex.core.index.PackageEntry;
 import org.debindex.core.index.PackageIndex;
+import org.debindex.core.index.Provider;
 import org.debindex.core.version.DebianVersion;
 import org.debindex.verify.deps.debian.Candidate;
 import org.debindex.verify.deps.debian.ContentsMapping;
@@ -142,7 +143,9 @@ public final class DependencyCheck {
                     .map(PackageEntry::version)
                     .max(Comparator.naturalOrder());
             if (newest.isPresent()) {
-                Option o = new Option(c.packageName(), newest.get(), upstream(dependency.ecosystem(), c, newest.get()));
+                String upstream = providedVersion(dependency, c.packageName(), newest.get())
+                        .orElseGet(() -> upstream(dependency.ecosystem(), c, newest.get()));
+                Option o = new Option(c.packageName(), newest.get(), upstream);
                 if (!options.contains(o)) {
                     options.add(o);
                 }
@@ -211,6 +214,35 @@ public final class DependencyCheck {
     private static boolean isUnfetchable(DeclaredDependency d) {
         return scopeTokens(d).stream().anyMatch(t -> t.equals("url") || t.equals("path")
                 || t.startsWith("replaced:") && d.requested().isBlank());
+    }
+
+    /**
+     * The version of an npm module that a package bundles beside its main one, from the
+     * package's versioned {@code Provides: node-NAME (= VERSION)} (pkg-js-tools writes one per
+     * bundled module): the package's own version is its main module's, not this one's.
+     */
+    private Optional<String> providedVersion(DeclaredDependency d, String packageName, DebianVersion packageVersion)
+            throws IndexFormatException {
+        if (d.ecosystem() != Ecosystem.NPM) {
+            return Optional.empty();
+        }
+        String virtual = npmDebianName(d.name());
+        if (virtual.equals(packageName)) {
+            return Optional.empty(); // the main module: the package version is its own
+        }
+        // a package listing one module twice is a packaging slip: the higher is what it ships now
+        return index.providers(virtual).stream()
+                .filter(p -> p.provider().name().equals(packageName) && p.provider().version().equals(packageVersion)
+                        && p.provider().origin().isSuite(suite))
+                .map(Provider::providedVersion).flatMap(Optional::stream)
+                .max(Comparator.naturalOrder())
+                .map(v -> semver(UpstreamVersions.of(v)));
+    }
+
+    /** pkg-js-tools' name for a module: {@code node-} and the name, a scope's {@code @} dropped and its {@code /} as {@code -}. */
+    static String npmDebianName(String module) {
+        String name = module.startsWith("@") ? module.substring(1).replace('/', '-') : module;
+        return "node-" + name.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /** Whether the candidate's path gives a version to trust. */

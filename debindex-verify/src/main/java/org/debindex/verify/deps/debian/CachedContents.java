@@ -39,23 +39,50 @@ public final class CachedContents {
         Objects.requireNonNull(suite, "suite");
         return verified.stream()
                 .filter(v -> v.kind() == IndexKind.CONTENTS)
-                .filter(v -> v.suite().equals(suite) || v.releaseSuite().filter(suite::equals).isPresent()
-                        || v.codename().filter(suite::equals).isPresent())
+                .filter(v -> isSuite(v, suite))
                 .toList();
     }
 
     /**
-     * The mapping of the files; each is read within the decompressed size its Release lists.
+     * What a suite's mapping is built from: its Contents files, then its Sources files (for
+     * {@code Go-Import-Path}), as {@link #forSuite} picks them.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public static List<VerifiedIndex> mappingInputs(List<VerifiedIndex> verified, String suite) {
+        Objects.requireNonNull(suite, "suite");
+        List<VerifiedIndex> contents = forSuite(verified, suite);
+        List<VerifiedIndex> sources = verified.stream()
+                .filter(v -> v.kind() == IndexKind.SOURCES)
+                .filter(v -> isSuite(v, suite))
+                .toList();
+        return java.util.stream.Stream.concat(contents.stream(), sources.stream()).toList();
+    }
+
+    /**
+     * The mapping of the files (Contents by their paths, Sources by {@code Go-Import-Path}); each
+     * is read within the decompressed size its Release lists.
      *
      * @throws MalformedInputException if a file is malformed
      * @throws IOException if a file cannot be read or breaks its size
-     * @throws NullPointerException if {@code contents} or an element is null
+     * @throws NullPointerException if {@code files} or an element is null
+     * @throws IllegalArgumentException if a file is neither Contents nor Sources
      */
-    public static ContentsMapping mapping(List<VerifiedIndex> contents) throws IOException, MalformedInputException {
+    public static ContentsMapping mapping(List<VerifiedIndex> files) throws IOException, MalformedInputException {
         ContentsMapping.Builder builder = ContentsMapping.builder();
-        for (VerifiedIndex v : contents) {
-            builder.add(v.file(), v.uncompressedSize().map(SizeLimit::exactly).orElseGet(SizeLimit::defaultLimit));
+        for (VerifiedIndex v : files) {
+            SizeLimit limit = v.uncompressedSize().map(SizeLimit::exactly).orElseGet(SizeLimit::defaultLimit);
+            switch (v.kind()) {
+                case CONTENTS -> builder.add(v.file(), limit);
+                case SOURCES -> builder.addSources(v.file(), limit);
+                default -> throw new IllegalArgumentException("neither Contents nor Sources: " + v.listedPath());
+            }
         }
         return builder.build();
+    }
+
+    private static boolean isSuite(VerifiedIndex v, String suite) {
+        return v.suite().equals(suite) || v.releaseSuite().filter(suite::equals).isPresent()
+                || v.codename().filter(suite::equals).isPresent();
     }
 }

@@ -26,8 +26,8 @@ import org.debindex.verify.deps.Ecosystem;
 /**
  * The ecosystem mapping of one suite kept in the cache's index directory, {@code
  * index/mapping-SUITE.map}, so that {@code check} does not read hundreds of megabytes of
- * Contents each run: built from the suite's verified Contents files and trusted only while it
- * records exactly those files (listed path, size and SHA-256, in order), as {@code
+ * Contents each run: built from the suite's verified Contents files (and Sources files, for
+ * {@code Go-Import-Path}) and trusted only while it records exactly those files (listed path, size and SHA-256, in order), as {@code
  * CachedIndex} does for the package index.
  *
  * <p>The file is text: a header line, one {@code Input:} line per Contents file, a blank line,
@@ -83,7 +83,7 @@ public final class CachedMapping {
      *
      * @param cache    the cache
      * @param suite    the suite, as the caller names it (one kept file per name)
-     * @param contents the suite's verified Contents files ({@link CachedContents#forSuite})
+     * @param contents the suite's verified Contents and Sources files ({@link CachedContents#mappingInputs})
      * @throws MalformedInputException if a Contents file is malformed
      * @throws IOException if a Contents file cannot be read or breaks its size
      * @throws NullPointerException if an argument is null
@@ -94,8 +94,8 @@ public final class CachedMapping {
         Objects.requireNonNull(cache, "cache");
         Objects.requireNonNull(suite, "suite");
         for (VerifiedIndex v : contents) {
-            if (v.kind() != IndexKind.CONTENTS) {
-                throw new IllegalArgumentException("not a Contents file: " + v.listedPath());
+            if (v.kind() != IndexKind.CONTENTS && v.kind() != IndexKind.SOURCES) {
+                throw new IllegalArgumentException("neither Contents nor Sources: " + v.listedPath());
             }
         }
         Path file = file(cache, suite);
@@ -109,7 +109,7 @@ public final class CachedMapping {
                 if (kept.inputs().equals(inputs)) {
                     return new Opened(kept.mapping(), Optional.empty());
                 }
-                reason = "the Contents files changed";
+                reason = "the Contents or Sources files changed";
             }
         } catch (NoSuchFileException e) {
             reason = "there was none";

@@ -40,7 +40,8 @@ import org.debindex.verify.deps.Ecosystem;
  *       name lower-cased with {@code _} as {@code -} (crates.io treats them as the same name).
  *   <li>Go: {@code usr/share/gocode/src/<module path>/go.mod}, except below {@code testdata},
  *       {@code vendor} or a directory starting with {@code .} or {@code _}, which the go tool
- *       ignores. No version: it is the package's.
+ *       ignores. No version: it is the package's. Sources files add the modules their
+ *       {@code Go-Import-Path} names ({@link Builder#addSources}).
  *   <li>RubyGems: {@code <root>/specifications[/default]/<gem>[-<version>].gemspec} for the roots
  *       {@code usr/share/rubygems-integration/<dir>}, {@code
  *       usr/lib/<triplet>/rubygems-integration/<dir>} and {@code usr/lib/ruby/gems/<rubyver>}.
@@ -396,6 +397,33 @@ public final class ContentsMapping {
             }
             add(ecosystem, key(ecosystem, name), version, alias,
                     new String(b, fieldStart, end - fieldStart, StandardCharsets.UTF_8));
+        }
+
+        /** One package that ships a name by a rule outside the Contents files, without a version. */
+        void addCandidate(Ecosystem ecosystem, String name, String packageName) {
+            checkOpen();
+            add(ecosystem, key(ecosystem, name), Optional.empty(), Optional.empty(), packageName);
+        }
+
+        /**
+         * Reads the {@code Go-Import-Path} fields of a Sources file, compressed in any format
+         * {@link Decompressors} knows: each names Go modules that the source's {@code -dev}
+         * binary packages ship.
+         *
+         * @param file  the file; its path names it in error messages
+         * @param limit the exact or maximum decompressed size
+         * @return this builder
+         * @throws MalformedInputException if the file is not valid deb822
+         * @throws IOException if the file cannot be read or decompressed, or breaks the limit
+         * @throws NullPointerException if an argument is null
+         * @throws IllegalStateException if {@link #build()} was called
+         */
+        public Builder addSources(Path file, SizeLimit limit) throws IOException, MalformedInputException {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(limit, "limit");
+            checkOpen();
+            GoImportPaths.add(this, file, limit);
+            return this;
         }
 
         private void add(Ecosystem ecosystem, String name, Optional<String> version, Optional<String> alias,

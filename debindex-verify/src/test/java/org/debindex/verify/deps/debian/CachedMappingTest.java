@@ -92,7 +92,7 @@ class CachedMappingTest {
         CachedMapping.open(cache, "trixie", List.of(contents(CONTENTS)));
         List<VerifiedIndex> changed = List.of(contents(CONTENTS.replace("6.0.2", "6.0.3")));
         CachedMapping.Opened opened = CachedMapping.open(cache, "trixie", changed);
-        assertEquals(Optional.of("the Contents files changed"), opened.rebuiltBecause());
+        assertEquals(Optional.of("the Contents or Sources files changed"), opened.rebuiltBecause());
         assertEquals(Optional.of("6.0.3"), opened.mapping().candidates(Ecosystem.PYPI, "pyyaml").get(0).versionFromPath());
         assertEquals(Optional.empty(), CachedMapping.open(cache, "trixie", changed).rebuiltBecause());
     }
