@@ -253,7 +253,7 @@ public final class ComposerConstraint implements VersionRequirement {
     private static String[] groups(Matcher m, int first) {
         String[] parts = new String[4];
         for (int i = 0; i < 4; i++) {
-            parts[i] = m.group(first + i) == null ? "" : m.group(first + i);
+            parts[i] = first + i > m.groupCount() || m.group(first + i) == null ? "" : m.group(first + i);
         }
         return parts;
     }
