@@ -27,7 +27,9 @@ import org.debindex.core.MalformedInputException;
  * &lt; {@code 1.0.0.0-patch1}. Branches ({@code dev-name}) compare by PHP's rules only for this
  * ordering; {@link ComposerConstraint} never lets a branch satisfy a numeric bound, as Composer.
  *
- * <p>Instances are immutable and thread-safe; equal when their normalised forms are.
+ * <p>Instances are immutable and thread-safe; equal when their normalised forms are. The order is
+ * consistent with equals except for leading zeros, which PHP ignores ({@code 2010.01.02.0} and
+ * {@code 2010.1.2.0} compare as equal but are not equal).
  *
  * <p>Rules: composer/semver {@code VersionParser::normalize}, {@code VersionParser::parseStability},
  * PHP's {@code version_compare} (ext/standard/versioning.c).
