@@ -21,6 +21,7 @@ import org.debindex.verify.deps.debian.UpstreamVersions;
 import org.debindex.verify.deps.go.GoRequirement;
 import org.debindex.verify.deps.maven.MavenRequirement;
 import org.debindex.verify.deps.npm.NpmRange;
+import org.debindex.verify.deps.php.ComposerConstraint;
 import org.debindex.verify.deps.python.Pep440Requirement;
 
 /**
@@ -111,7 +112,19 @@ public final class DependencyCheck {
     public CheckResult check(DeclaredDependency dependency, Optional<String> unresolved) throws IndexFormatException {
         Objects.requireNonNull(dependency, "dependency");
         Objects.requireNonNull(unresolved, "unresolved");
-        List<Candidate> shipped = mapping.candidates(dependency.ecosystem(), dependency.name());
+        // Debian's PHP paths follow a package's namespaces, never its name: without them (no lock
+        // file, or the interpreter and its extensions) there is nothing to look up
+        if (dependency.ecosystem() == Ecosystem.COMPOSER && dependency.mappingKeys().isEmpty()) {
+            return result(dependency, CheckResult.Status.UNKNOWN, Optional.empty(),
+                    scopeTokens(dependency).contains("platform")
+                            ? "a PHP platform requirement (interpreter or extension), not a Composer package"
+                            : "no composer.lock beside composer.json to learn its PSR-4 namespace");
+        }
+        List<Candidate> shipped = dependency.mappingKeys().isEmpty()
+                ? mapping.candidates(dependency.ecosystem(), dependency.name())
+                : dependency.mappingKeys().stream()
+                        .flatMap(key -> mapping.candidates(dependency.ecosystem(), key).stream())
+                        .distinct().toList();
         if (shipped.isEmpty()) {
             // the override table: a few libraries Debian ships under another name
             Optional<String> alias = ALIASES.debianName(dependency.ecosystem(), dependency.name());
@@ -201,6 +214,7 @@ public final class DependencyCheck {
             case PYPI -> Pep440Requirement.parse(text);
             case NPM -> NpmRange.parse(text);
             case GO -> GoRequirement.parse(d.name(), text);
+            case COMPOSER -> ComposerConstraint.parse(text);
             default -> throw new IllegalArgumentException("no version rules for " + d.ecosystem() + " yet");
         });
     }

@@ -45,6 +45,8 @@ import org.debindex.verify.deps.Ecosystem;
  *   <li>RubyGems: {@code <root>/specifications[/default]/<gem>[-<version>].gemspec} for the roots
  *       {@code usr/share/rubygems-integration/<dir>}, {@code
  *       usr/lib/<triplet>/rubygems-integration/<dir>} and {@code usr/lib/ruby/gems/<rubyver>}.
+ *   <li>Composer: {@code usr/share/php/<namespace path>/autoload.php}, keyed by a PSR-4 namespace
+ *       as a path ({@code Symfony/Component/Console}), not by package name. No version.
  * </ul>
  * A Contents line is {@code path<whitespace>section/package[,section/package…]}, split on its last
  * whitespace run, since paths may hold spaces. Lines are scanned as bytes and only those whose path
@@ -80,15 +82,16 @@ public final class ContentsMapping {
     private static final Pattern RUBY = Pattern.compile(
             "usr/(?:share/rubygems-integration/[^/]+|lib/[^/]+/rubygems-integration/[^/]+"
                     + "|lib/ruby/gems/[^/]+)/specifications/(?:default/)?([^/]+)\\.gemspec");
+    private static final Pattern PHP = Pattern.compile("usr/share/php/(.+)/autoload\\.php");
     /** Gem versions hold no hyphen; gem names may. */
     private static final Pattern RUBY_VERSION = Pattern.compile("-[0-9][^-]*$");
 
     private static final byte[] USR_SHARE = ascii("usr/share/");
     private static final byte[] USR_LIB = ascii("usr/lib/");
     private static final byte[][] SHARE_PREFIXES = {ascii("maven-repo/"), ascii("nodejs/"),
-        ascii("cargo/registry/"), ascii("gocode/src/"), ascii("rubygems-integration/")};
+        ascii("cargo/registry/"), ascii("gocode/src/"), ascii("rubygems-integration/"), ascii("php/")};
     private static final byte[][] SHARE_SUFFIXES = {ascii(".pom"), ascii("/package.json"),
-        ascii("/Cargo.toml"), ascii("/go.mod"), ascii(".gemspec")};
+        ascii("/Cargo.toml"), ascii("/go.mod"), ascii(".gemspec"), ascii("/autoload.php")};
     private static final byte[] PYTHON3 = ascii("python3");
     private static final byte[] INFO = ascii("-info");
     private static final byte[] NODEJS = ascii("nodejs/");
@@ -391,6 +394,9 @@ public final class ContentsMapping {
                 } else {
                     name = stem;
                 }
+            } else if ((m = PHP.matcher(path)).matches()) {
+                ecosystem = Ecosystem.COMPOSER;
+                name = m.group(1);
             }
             if (ecosystem == null || name.isEmpty()) {
                 return;
