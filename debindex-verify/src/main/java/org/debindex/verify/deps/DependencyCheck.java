@@ -198,6 +198,7 @@ public final class DependencyCheck {
             case PYPI -> Pep440Requirement.parse(text);
             case NPM -> NpmRange.parse(text);
             case GO -> GoRequirement.parse(d.name(), text);
+            case CARGO -> org.debindex.verify.deps.cargo.CargoRequirement.parse(text);
             default -> throw new IllegalArgumentException("no version rules for " + d.ecosystem() + " yet");
         });
     }
@@ -227,6 +228,7 @@ public final class DependencyCheck {
         UpstreamVersion u = UpstreamVersions.of(debian);
         return switch (ecosystem) {
             case NPM -> semver(u);
+            case CARGO -> semver(u);
             // a Go module version is semver with a leading v
             case GO -> "v" + semver(u);
             case MAVEN -> u.preRelease().map(tag -> u.base() + "-" + tag).orElse(u.base());

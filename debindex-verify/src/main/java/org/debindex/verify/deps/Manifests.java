@@ -38,7 +38,7 @@ public final class Manifests {
 
     private static final PomReader POM = new PomReader();
     private static final List<ManifestReader> READERS = List.of(POM, new RequirementsReader(),
-            new PyprojectReader(), new PackageJsonReader(), new GoModReader());
+            new PyprojectReader(), new PackageJsonReader(), new GoModReader(), new org.debindex.verify.deps.cargo.CargoTomlReader());
 
     private Manifests() {
     }
@@ -149,7 +149,7 @@ public final class Manifests {
         ManifestReader reader = reader(Objects.requireNonNull(file, "file"));
         if (reader == null) {
             throw new MalformedInputException(file.toString(), -1, -1, "not a manifest debindex reads; expected "
-                    + "pom.xml, requirements*.txt, pyproject.toml, package.json or go.mod");
+                    + "pom.xml, requirements*.txt, pyproject.toml, package.json, go.mod or Cargo.toml");
         }
         if (reader == POM) {
             PomManifest pom = POM.readManifest(file);
