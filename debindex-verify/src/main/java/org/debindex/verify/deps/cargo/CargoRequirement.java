@@ -211,6 +211,25 @@ public final class CargoRequirement implements VersionRequirement {
             throw invalid(text, c.isEmpty() ? "empty comparator; expected a version between commas"
                     : "operator " + MalformedInputException.quote(c) + " without a version");
         }
+        int space = 0;
+        while (space < v.length() && !Character.isWhitespace(v.charAt(space))) {
+            space++;
+        }
+        if (space < v.length()) {
+            // npm separates comparators by spaces; Cargo needs commas
+            throw invalid(text, "expected a comma after " + MalformedInputException.quote(v.substring(0, space))
+                    + ", got " + MalformedInputException.quote(v.substring(space).strip()));
+        }
+        try {
+            return comparator(op, v);
+        } catch (MalformedInputException e) {
+            throw invalid(text, e.problem() + " in " + MalformedInputException.quote(v));
+        }
+    }
+
+    /** The comparator of one version text without spaces; messages say only what is wrong. */
+    private static Comparator comparator(Op written, String v) throws MalformedInputException {
+        Op op = written;
         int end = 0;
         while (end < v.length() && v.charAt(end) != '-' && v.charAt(end) != '+') {
             end++;
@@ -219,9 +238,9 @@ public final class CargoRequirement implements VersionRequirement {
         String suffix = v.substring(end);
         String[] parts = core.split("\\.", -1);
         if (parts.length > 3) {
-            throw invalid(text, "expected at most MAJOR.MINOR.PATCH, got " + MalformedInputException.quote(v));
+            throw MalformedInputException.ofValue("expected at most MAJOR.MINOR.PATCH");
         }
-        long major = CargoVersion.number(parts[0], text);
+        long major = CargoVersion.number(parts[0]);
         long minor = -1;
         long patch = -1;
         boolean wildcard = false;
@@ -229,16 +248,16 @@ public final class CargoRequirement implements VersionRequirement {
             if (isWildcardPart(parts[1])) {
                 wildcard = true;
             } else {
-                minor = CargoVersion.number(parts[1], text);
+                minor = CargoVersion.number(parts[1]);
             }
         }
         if (parts.length > 2) {
             if (isWildcardPart(parts[2])) {
                 wildcard = true;
             } else if (wildcard) {
-                throw invalid(text, "a number after a wildcard in " + MalformedInputException.quote(v));
+                throw MalformedInputException.ofValue("expected a wildcard after a wildcard");
             } else {
-                patch = CargoVersion.number(parts[2], text);
+                patch = CargoVersion.number(parts[2]);
             }
         }
         if (op == null) {
@@ -247,14 +266,13 @@ public final class CargoRequirement implements VersionRequirement {
         List<String> pre = List.of();
         if (!suffix.isEmpty()) {
             if (patch < 0) {
-                throw invalid(text, "a pre-release or build needs MAJOR.MINOR.PATCH; expected a comma, got "
-                        + MalformedInputException.quote(v));
+                throw MalformedInputException.ofValue("a pre-release or build needs MAJOR.MINOR.PATCH");
             }
             int plus = suffix.indexOf('+');
             String preText = suffix.startsWith("-") ? (plus < 0 ? suffix.substring(1) : suffix.substring(1, plus)) : null;
-            pre = CargoVersion.identifiers(preText, true, text);
+            pre = CargoVersion.identifiers(preText, true);
             // build metadata is checked for form and ignored, as the semver crate does
-            CargoVersion.identifiers(plus < 0 ? null : suffix.substring(plus + 1), false, text);
+            CargoVersion.identifiers(plus < 0 ? null : suffix.substring(plus + 1), false);
         }
         return new Comparator(op, major, minor, patch, pre);
     }

@@ -57,16 +57,25 @@ public record CargoVersion(long major, long minor, long patch, List<String> prer
      */
     public static CargoVersion parse(String text) throws MalformedInputException {
         Objects.requireNonNull(text, "text");
+        try {
+            return parseCore(text);
+        } catch (MalformedInputException e) {
+            throw invalid(text, e.problem());
+        }
+    }
+
+    /** {@link #parse} with a message that says only what is wrong. */
+    private static CargoVersion parseCore(String text) throws MalformedInputException {
         int plus = text.indexOf('+');
         String rest = plus < 0 ? text : text.substring(0, plus);
         int dash = rest.indexOf('-');
         String[] core = (dash < 0 ? rest : rest.substring(0, dash)).split("\\.", -1);
         if (core.length != 3) {
-            throw invalid(text, "expected MAJOR.MINOR.PATCH");
+            throw MalformedInputException.ofValue("expected MAJOR.MINOR.PATCH");
         }
-        return new CargoVersion(number(core[0], text), number(core[1], text), number(core[2], text),
-                identifiers(dash < 0 ? null : rest.substring(dash + 1), true, text),
-                identifiers(plus < 0 ? null : text.substring(plus + 1), false, text));
+        return new CargoVersion(number(core[0]), number(core[1]), number(core[2]),
+                identifiers(dash < 0 ? null : rest.substring(dash + 1), true),
+                identifiers(plus < 0 ? null : text.substring(plus + 1), false));
     }
 
     /**
@@ -87,7 +96,7 @@ public record CargoVersion(long major, long minor, long patch, List<String> prer
         int dots = (int) core.chars().filter(c -> c == '.').count();
         if (!core.isEmpty() && dots < 2) {
             try {
-                return parse(core + ".0".repeat(2 - dots) + text.substring(end));
+                return parseCore(core + ".0".repeat(2 - dots) + text.substring(end));
             } catch (MalformedInputException e) {
                 throw invalid(text, e.problem());
             }
@@ -95,30 +104,35 @@ public record CargoVersion(long major, long minor, long patch, List<String> prer
         return parse(text);
     }
 
-    /** A non-negative decimal without leading zeros that fits a {@code long}. */
-    static long number(String n, String text) throws MalformedInputException {
+    /**
+     * A non-negative decimal without leading zeros that fits a {@code long}; the exception's
+     * message says only what is wrong, for the caller to place.
+     */
+    static long number(String n) throws MalformedInputException {
         if (!isNumeric(n) || hasLeadingZero(n)) {
-            throw invalid(text, "expected a number without leading zeros, got " + MalformedInputException.quote(n));
+            throw MalformedInputException.ofValue("expected a number without leading zeros, got "
+                    + MalformedInputException.quote(n));
         }
         if (n.length() > 19 || (n.length() == 19 && n.compareTo(Long.toString(Long.MAX_VALUE)) > 0)) {
-            throw invalid(text, "number " + MalformedInputException.quote(n) + " is larger than " + Long.MAX_VALUE);
+            throw MalformedInputException.ofValue("number " + MalformedInputException.quote(n) + " is larger than "
+                    + Long.MAX_VALUE);
         }
         return Long.parseLong(n);
     }
 
-    /** Splits dotted identifiers of {@code [0-9A-Za-z-]}; {@code null} is none. */
-    static List<String> identifiers(String dotted, boolean prerelease, String text) throws MalformedInputException {
+    /** Splits dotted identifiers of {@code [0-9A-Za-z-]}; {@code null} is none. Messages as {@link #number}. */
+    static List<String> identifiers(String dotted, boolean prerelease) throws MalformedInputException {
         if (dotted == null) {
             return List.of();
         }
         List<String> ids = new ArrayList<>();
         for (String id : dotted.split("\\.", -1)) {
             if (!isIdentifier(id)) {
-                throw invalid(text, "expected " + (prerelease ? "pre-release" : "build")
+                throw MalformedInputException.ofValue("expected " + (prerelease ? "pre-release" : "build")
                         + " identifiers of [0-9A-Za-z-] separated by dots, got " + MalformedInputException.quote(dotted));
             }
             if (prerelease && hasLeadingZero(id)) {
-                throw invalid(text, "numeric pre-release identifier " + MalformedInputException.quote(id)
+                throw MalformedInputException.ofValue("numeric pre-release identifier " + MalformedInputException.quote(id)
                         + " has a leading zero");
             }
             ids.add(id);
