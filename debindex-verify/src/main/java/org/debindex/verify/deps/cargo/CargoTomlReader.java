@@ -141,14 +141,6 @@ public final class CargoTomlReader implements ManifestReader {
         } else {
             spec = spec(source, key, value, line);
         }
-        if (!spec.version().isEmpty()) {
-            try {
-                CargoRequirement.parse(spec.version());
-            } catch (MalformedInputException e) {
-                throw new MalformedInputException(source, line, -1, "dependency " + MalformedInputException.quote(key)
-                        + ": " + e.problem() + "; expected a requirement such as \"1.2\", \"^0.3\", \">=1, <2\"", e);
-            }
-        }
         List<String> tokens = new ArrayList<>();
         if (!kind.scope().isEmpty()) {
             tokens.add(kind.scope());
@@ -178,13 +170,14 @@ public final class CargoTomlReader implements ManifestReader {
     /** Reads a string or table entry (also an entry of {@code [workspace.dependencies]}). */
     private static Spec spec(String source, String key, TomlValue value, int line) throws MalformedInputException {
         if (value instanceof TomlValue.Str s) {
-            return new Spec(key, s.value(), new TreeSet<>(), false, false, "");
+            return new Spec(key, requirement(source, key, s.value(), line), new TreeSet<>(), false, false, "");
         }
         if (!(value instanceof TomlValue.Table t)) {
             throw new MalformedInputException(source, line, -1, "dependency " + MalformedInputException.quote(key)
                     + " is " + describe(value) + "; expected a version string or a table");
         }
-        String version = string(source, key, t, "version").orElse("");
+        Optional<String> written = string(source, key, t, "version");
+        String version = written.isPresent() ? requirement(source, key, written.get(), line) : "";
         String name = string(source, key, t, "package").orElse(key);
         if (name.isEmpty()) {
             throw new MalformedInputException(source, line, -1, "dependency " + MalformedInputException.quote(key)
@@ -209,6 +202,17 @@ public final class CargoTomlReader implements ManifestReader {
                 .orElse(bool(source, key, t, "default_features").orElse(true));
         boolean optional = bool(source, key, t, "optional").orElse(false);
         return new Spec(name, version, features, !defaultFeatures, optional, from);
+    }
+
+    /** The requirement as written, once it is known to parse: Cargo refuses the manifest otherwise. */
+    private static String requirement(String source, String key, String text, int line) throws MalformedInputException {
+        try {
+            CargoRequirement.parse(text);
+        } catch (MalformedInputException e) {
+            throw new MalformedInputException(source, line, -1, "dependency " + MalformedInputException.quote(key)
+                    + ": " + e.problem() + "; expected a requirement such as \"1.2\", \"^0.3\", \">=1, <2\"", e);
+        }
+        return text;
     }
 
     private static Optional<String> string(String source, String key, TomlValue.Table t, String field)
