@@ -150,8 +150,8 @@ public final class CargoRequirement implements VersionRequirement {
     }
 
     /**
-     * Parses a requirement as written in {@code Cargo.toml}; spaces around comparators and
-     * operators are allowed.
+     * Parses a requirement as written in {@code Cargo.toml}; spaces (not tabs) around
+     * comparators and after operators are allowed.
      *
      * @throws MalformedInputException if the text is not a Cargo requirement; the message says
      *     what was expected
@@ -159,12 +159,12 @@ public final class CargoRequirement implements VersionRequirement {
      */
     public static CargoRequirement parse(String text) throws MalformedInputException {
         Objects.requireNonNull(text, "text");
-        String s = text.strip();
+        String s = spaces(text);
         if (s.isEmpty()) {
             throw invalid(text, "empty; expected a version requirement such as 1.2.3");
         }
         if (isWildcard(s.charAt(0))) {
-            String rest = s.substring(1).strip();
+            String rest = spaces(s.substring(1));
             if (rest.isEmpty()) {
                 return new CargoRequirement(text, List.of());
             }
@@ -173,7 +173,7 @@ public final class CargoRequirement implements VersionRequirement {
         }
         List<Comparator> out = new ArrayList<>();
         for (String part : s.split(",", -1)) {
-            out.add(comparator(part.strip(), text));
+            out.add(comparator(spaces(part), text));
         }
         return new CargoRequirement(text, List.copyOf(out));
     }
@@ -206,7 +206,7 @@ public final class CargoRequirement implements VersionRequirement {
             op = null; // none written: caret, or wildcard if a * follows
             i = 0;
         }
-        String v = c.substring(i).stripLeading();
+        String v = spaces(c.substring(i));
         if (v.isEmpty()) {
             throw invalid(text, c.isEmpty() ? "empty comparator; expected a version between commas"
                     : "operator " + MalformedInputException.quote(c) + " without a version");
@@ -275,6 +275,19 @@ public final class CargoRequirement implements VersionRequirement {
             CargoVersion.identifiers(plus < 0 ? null : suffix.substring(plus + 1), false);
         }
         return new Comparator(op, major, minor, patch, pre);
+    }
+
+    /** Trims ASCII spaces, the only blank the semver crate allows (a tab is an error there too). */
+    private static String spaces(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && s.charAt(from) == ' ') {
+            from++;
+        }
+        while (to > from && s.charAt(to - 1) == ' ') {
+            to--;
+        }
+        return s.substring(from, to);
     }
 
     private static boolean isWildcard(char c) {

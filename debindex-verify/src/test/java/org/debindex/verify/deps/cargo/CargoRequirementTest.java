@@ -92,7 +92,7 @@ class CargoRequirementTest {
     @ValueSource(strings = {"", "  ", ",", "1.2.3,", ",1.2.3", "1.2.3,,1.3", "1.*.3", "1.x.3", "01.2", "1.02",
         "1.2.3-01", "1.2-alpha", "1-alpha", "1.2+build", ">=", ">= ,1", "*, 1.0", "1.0, *", "* 1", "1.2.3.4",
         "1.0 || 2.0", ">=1 <2", ">=1.2.3 <2", "1.2.3 - 2.0.0", "v1.2.3", "~>1", "=>1", "!=1.2.3", "1.2.3-",
-        "1.2.3+", "1.2.3-a..b", "a.b.c", "^*", "1.2.3-α", "latest", "99999999999999999999"})
+        "1.2.3+", "1.2.3-a..b", "a.b.c", "^*", "\t1.2", "1.2\t", ">=\t1", "1 .2", "1.2.3-α", "latest", "99999999999999999999"})
     void refuses(String text) {
         MalformedInputException e = assertThrows(MalformedInputException.class, () -> CargoRequirement.parse(text));
         assertTrue(e.getMessage().startsWith("invalid Cargo version"), e.getMessage());

@@ -298,6 +298,13 @@ class CargoTomlReaderTest {
         assertEquals(root.toString(), e.source());
         assertEquals(3, e.line());
         assertTrue(e.getMessage().contains("is an integer; expected a version string or a table"), e.getMessage());
+
+        Files.writeString(root, "[workspace]\n[workspace.dependencies]\n\nserde = { version = \"1.x.2\" }\n");
+        e = assertThrows(MalformedInputException.class, () -> reader.read(member));
+        assertEquals(root.toString(), e.source());
+        assertEquals(4, e.line());
+        assertTrue(e.getMessage().contains("dependency \"serde\": invalid Cargo version requirement \"1.x.2\""),
+                e.getMessage());
     }
 
     @Test
