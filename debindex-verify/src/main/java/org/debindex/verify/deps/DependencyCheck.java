@@ -18,6 +18,7 @@ import org.debindex.verify.deps.debian.Candidate;
 import org.debindex.verify.deps.debian.ContentsMapping;
 import org.debindex.verify.deps.debian.UpstreamVersion;
 import org.debindex.verify.deps.debian.UpstreamVersions;
+import org.debindex.verify.deps.cargo.CargoRequirement;
 import org.debindex.verify.deps.go.GoRequirement;
 import org.debindex.verify.deps.maven.MavenRequirement;
 import org.debindex.verify.deps.npm.NpmRange;
@@ -214,6 +215,7 @@ public final class DependencyCheck {
             case PYPI -> Pep440Requirement.parse(text);
             case NPM -> NpmRange.parse(text);
             case GO -> GoRequirement.parse(d.name(), text);
+            case CARGO -> CargoRequirement.parse(text);
             case COMPOSER -> ComposerConstraint.parse(text);
             default -> throw new IllegalArgumentException("no version rules for " + d.ecosystem() + " yet");
         });
@@ -273,6 +275,7 @@ public final class DependencyCheck {
         UpstreamVersion u = UpstreamVersions.of(debian);
         return switch (ecosystem) {
             case NPM -> semver(u);
+            case CARGO -> semver(u);
             // a Go module version is semver with a leading v
             case GO -> "v" + semver(u);
             case MAVEN -> u.preRelease().map(tag -> u.base() + "-" + tag).orElse(u.base());

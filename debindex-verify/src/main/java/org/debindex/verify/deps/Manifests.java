@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.debindex.core.MalformedInputException;
+import org.debindex.verify.deps.cargo.CargoTomlReader;
 import org.debindex.verify.deps.go.GoModReader;
 import org.debindex.verify.deps.maven.PomManifest;
 import org.debindex.verify.deps.maven.PomReader;
@@ -39,7 +40,8 @@ public final class Manifests {
 
     private static final PomReader POM = new PomReader();
     private static final List<ManifestReader> READERS = List.of(POM, new RequirementsReader(),
-            new PyprojectReader(), new PackageJsonReader(), new GoModReader(), new ComposerReader());
+            new PyprojectReader(), new PackageJsonReader(), new GoModReader(), new CargoTomlReader(),
+            new ComposerReader());
 
     private Manifests() {
     }
@@ -150,7 +152,7 @@ public final class Manifests {
         ManifestReader reader = reader(Objects.requireNonNull(file, "file"));
         if (reader == null) {
             throw new MalformedInputException(file.toString(), -1, -1, "not a manifest debindex reads; expected "
-                    + "pom.xml, requirements*.txt, pyproject.toml, package.json, go.mod or composer.json");
+                    + "pom.xml, requirements*.txt, pyproject.toml, package.json, go.mod, Cargo.toml or composer.json");
         }
         if (reader == POM) {
             PomManifest pom = POM.readManifest(file);
