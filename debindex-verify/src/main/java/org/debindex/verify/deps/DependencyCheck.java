@@ -18,7 +18,9 @@ import org.debindex.verify.deps.debian.Candidate;
 import org.debindex.verify.deps.debian.ContentsMapping;
 import org.debindex.verify.deps.debian.UpstreamVersion;
 import org.debindex.verify.deps.debian.UpstreamVersions;
+import org.debindex.verify.deps.cargo.CargoFeatures;
 import org.debindex.verify.deps.cargo.CargoRequirement;
+import org.debindex.verify.deps.cargo.CargoTomlReader;
 import org.debindex.verify.deps.go.GoRequirement;
 import org.debindex.verify.deps.maven.MavenRequirement;
 import org.debindex.verify.deps.npm.NpmRange;
@@ -190,11 +192,25 @@ public final class DependencyCheck {
         }
         String others = options.size() < 2 ? "" : "; " + options.size() + " packages ship it: "
                 + options.stream().map(o -> o.packageName() + " " + o.upstream()).collect(Collectors.joining(", "));
+        Optional<String> lacking = Optional.empty();
         for (Option o : options) {
             if (requirement.isEmpty() || requirement.get().isSatisfiedBy(o.upstream())) {
-                return result(dependency, CheckResult.Status.AVAILABLE, Optional.of(o),
-                        others.isEmpty() ? "" : "the highest that satisfies" + others);
+                List<String> missing = missingFeatures(dependency, o);
+                if (missing.isEmpty()) {
+                    return result(dependency, CheckResult.Status.AVAILABLE, Optional.of(o),
+                            others.isEmpty() ? "" : "the highest that satisfies" + others);
+                }
+                if (lacking.isEmpty()) {
+                    lacking = Optional.of(o.packageName() + " " + o.upstream() + " lacks feature "
+                            + String.join(", ", missing) + " (nothing in " + suite + " provides "
+                            + CargoFeatures.debianNames(dependency.name(), missing.get(0), o.upstream())
+                                    .get(3) + ")");
+                }
             }
+        }
+        if (lacking.isPresent()) {
+            // the version is there, the feature's code is not: it must be packaged
+            return result(dependency, CheckResult.Status.MISSING, Optional.of(best), lacking.get() + others);
         }
         String has = "Debian has " + best.upstream() + " (" + best.packageName() + ")" + others;
         if (requirement.get().isSoft()) {
@@ -253,6 +269,26 @@ public final class DependencyCheck {
                 .map(Provider::providedVersion).flatMap(Optional::stream)
                 .max(Comparator.naturalOrder())
                 .map(v -> semver(UpstreamVersions.of(v)));
+    }
+
+    /**
+     * The Cargo features a candidate does not ship: debcargo gives each feature of each version a
+     * virtual package ({@code librust-serde-1.0.217+derive-dev}), provided by the crate's package
+     * or by a split feature package; the most specific name pins the version.
+     */
+    private List<String> missingFeatures(DeclaredDependency d, Option o) throws IndexFormatException {
+        if (d.ecosystem() != Ecosystem.CARGO) {
+            return List.of();
+        }
+        List<String> missing = new ArrayList<>();
+        for (String feature : CargoTomlReader.features(d)) {
+            List<String> names = CargoFeatures.debianNames(d.name(), feature, o.upstream());
+            String exact = names.get(names.size() - 1);
+            if (index.providers(exact).stream().noneMatch(p -> p.provider().origin().isSuite(suite))) {
+                missing.add(feature);
+            }
+        }
+        return missing;
     }
 
     /** pkg-js-tools' name for a module: {@code node-} and the name, a scope's {@code @} dropped and its {@code /} as {@code -}. */

@@ -263,6 +263,27 @@ public final class CargoTomlReader implements ManifestReader {
     }
 
     /**
+     * The features a dependency asks for, decoded from its {@code features:} scope token; none
+     * when it has no such token.
+     *
+     * @throws NullPointerException if {@code dependency} is null
+     */
+    public static List<String> features(DeclaredDependency dependency) {
+        for (String token : dependency.scope().orElse("").split("[,;] ?")) {
+            if (token.startsWith("features:")) {
+                List<String> out = new java.util.ArrayList<>();
+                for (String f : token.substring("features:".length()).split("\\+")) {
+                    if (!f.isEmpty()) {
+                        out.add(java.net.URLDecoder.decode(f.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+                return List.copyOf(out);
+            }
+        }
+        return List.of();
+    }
+
+    /**
      * Percent-encodes what would split a scope token ({@code ,} {@code ;}) or, in a feature list,
      * the features ({@code +}); {@code %} itself so that the encoding can be undone.
      */
