@@ -20,6 +20,7 @@ import org.debindex.verify.deps.debian.UpstreamVersions;
 import org.debindex.verify.deps.go.GoRequirement;
 import org.debindex.verify.deps.maven.MavenRequirement;
 import org.debindex.verify.deps.npm.NpmRange;
+import org.debindex.verify.deps.perl.PerlRequirement;
 import org.debindex.verify.deps.python.Pep440Requirement;
 
 /**
@@ -126,6 +127,10 @@ public final class DependencyCheck {
 
     private CheckResult check(DeclaredDependency dependency, Optional<String> unresolved, List<Candidate> shipped)
             throws IndexFormatException {
+        if (scopeTokens(dependency).contains("platform")) {
+            return result(dependency, CheckResult.Status.UNKNOWN, Optional.empty(),
+                    "the Perl interpreter, not a module: compare it with Debian's perl package");
+        }
         if (shipped.isEmpty()) {
             return result(dependency, CheckResult.Status.MISSING, Optional.empty(),
                     "no package of " + suite + " ships it");
@@ -198,6 +203,7 @@ public final class DependencyCheck {
             case PYPI -> Pep440Requirement.parse(text);
             case NPM -> NpmRange.parse(text);
             case GO -> GoRequirement.parse(d.name(), text);
+            case PERL -> PerlRequirement.parse(text);
             default -> throw new IllegalArgumentException("no version rules for " + d.ecosystem() + " yet");
         });
     }

@@ -18,6 +18,7 @@ import org.debindex.verify.deps.go.GoModReader;
 import org.debindex.verify.deps.maven.PomManifest;
 import org.debindex.verify.deps.maven.PomReader;
 import org.debindex.verify.deps.npm.PackageJsonReader;
+import org.debindex.verify.deps.perl.CpanfileReader;
 import org.debindex.verify.deps.python.PyprojectReader;
 import org.debindex.verify.deps.python.RequirementsReader;
 
@@ -38,7 +39,7 @@ public final class Manifests {
 
     private static final PomReader POM = new PomReader();
     private static final List<ManifestReader> READERS = List.of(POM, new RequirementsReader(),
-            new PyprojectReader(), new PackageJsonReader(), new GoModReader());
+            new PyprojectReader(), new PackageJsonReader(), new GoModReader(), new CpanfileReader());
 
     private Manifests() {
     }
@@ -149,7 +150,7 @@ public final class Manifests {
         ManifestReader reader = reader(Objects.requireNonNull(file, "file"));
         if (reader == null) {
             throw new MalformedInputException(file.toString(), -1, -1, "not a manifest debindex reads; expected "
-                    + "pom.xml, requirements*.txt, pyproject.toml, package.json or go.mod");
+                    + "pom.xml, requirements*.txt, pyproject.toml, package.json, go.mod or cpanfile");
         }
         if (reader == POM) {
             PomManifest pom = POM.readManifest(file);
