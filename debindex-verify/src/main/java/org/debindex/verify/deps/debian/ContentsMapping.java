@@ -44,6 +44,10 @@ import org.debindex.verify.deps.Ecosystem;
  *   <li>RubyGems: {@code <root>/specifications[/default]/<gem>[-<version>].gemspec} for the roots
  *       {@code usr/share/rubygems-integration/<dir>}, {@code
  *       usr/lib/<triplet>/rubygems-integration/<dir>} and {@code usr/lib/ruby/gems/<rubyver>}.
+ *   <li>Perl: {@code <root>/Foo/Bar.pm} keyed {@code Foo::Bar}, for the roots {@code usr/share/perl5},
+ *       {@code usr/lib/<triplet>/perl5/<ver>} and the core {@code usr/share/perl/<ver>}, {@code
+ *       usr/lib/<triplet>/perl/<ver>}, {@code usr/lib/<triplet>/perl-base}; not below {@code auto/}
+ *       nor with a component that is no Perl identifier. No version: it is the package's.
  * </ul>
  * A Contents line is {@code path<whitespace>section/package[,section/package…]}, split on its last
  * whitespace run, since paths may hold spaces. Lines are scanned as bytes and only those whose path
@@ -79,20 +83,24 @@ public final class ContentsMapping {
     private static final Pattern RUBY = Pattern.compile(
             "usr/(?:share/rubygems-integration/[^/]+|lib/[^/]+/rubygems-integration/[^/]+"
                     + "|lib/ruby/gems/[^/]+)/specifications/(?:default/)?([^/]+)\\.gemspec");
+    private static final Pattern PERL = Pattern.compile("usr/(?:share/perl5|share/perl/[0-9]+\\.[0-9]+(?:\\.[0-9]+)?"
+            + "|lib/[^/]+/perl5?/[0-9]+\\.[0-9]+(?:\\.[0-9]+)?|lib/[^/]+/perl-base)"
+            + "/((?:[A-Za-z_][A-Za-z0-9_]*/)*[A-Za-z_][A-Za-z0-9_]*)\\.pm");
     /** Gem versions hold no hyphen; gem names may. */
     private static final Pattern RUBY_VERSION = Pattern.compile("-[0-9][^-]*$");
 
     private static final byte[] USR_SHARE = ascii("usr/share/");
     private static final byte[] USR_LIB = ascii("usr/lib/");
     private static final byte[][] SHARE_PREFIXES = {ascii("maven-repo/"), ascii("nodejs/"),
-        ascii("cargo/registry/"), ascii("gocode/src/"), ascii("rubygems-integration/")};
+        ascii("cargo/registry/"), ascii("gocode/src/"), ascii("rubygems-integration/"), ascii("perl")};
     private static final byte[][] SHARE_SUFFIXES = {ascii(".pom"), ascii("/package.json"),
-        ascii("/Cargo.toml"), ascii("/go.mod"), ascii(".gemspec")};
+        ascii("/Cargo.toml"), ascii("/go.mod"), ascii(".gemspec"), ascii(".pm")};
     private static final byte[] PYTHON3 = ascii("python3");
     private static final byte[] INFO = ascii("-info");
     private static final byte[] NODEJS = ascii("nodejs/");
     private static final byte[] RUBY_GEMS = ascii("ruby/gems/");
     private static final byte[] RUBYGEMS_INTEGRATION = ascii("rubygems-integration/");
+    private static final byte[] PERL_DIR = ascii("perl");
 
     private final Map<Ecosystem, Map<String, List<Candidate>>> names;
 
@@ -374,6 +382,12 @@ public final class ContentsMapping {
                 } else {
                     name = stem;
                 }
+            } else if ((m = PERL.matcher(path)).matches()) {
+                if (m.group(1).startsWith("auto/")) {
+                    return; // AutoLoader and XS files, and File::ShareDir data
+                }
+                ecosystem = Ecosystem.PERL;
+                name = m.group(1).replace("/", "::");
             }
             if (ecosystem == null || name.isEmpty()) {
                 return;
@@ -424,7 +438,7 @@ public final class ContentsMapping {
         }
         int slash = indexOf(b, at, to, (byte) '/');
         return slash > at && (startsWith(b, slash + 1, to, NODEJS)
-                || startsWith(b, slash + 1, to, RUBYGEMS_INTEGRATION));
+                || startsWith(b, slash + 1, to, RUBYGEMS_INTEGRATION) || startsWith(b, slash + 1, to, PERL_DIR));
     }
 
     /** The second filter, on the path alone: it names a metadata file of some rule. */
