@@ -54,7 +54,7 @@ import org.debindex.verify.deps.Ecosystem;
  * starts like a rule and ends like its metadata file are decoded and matched, so memory holds the
  * result and one line, never a file. Names, versions, package names and candidates are shared
  * instances: bookworm's {@code main} (668 MB of Contents-all and Contents-amd64) gives 15,878
- * names and 19,219 candidates in about 3.5 MiB of heap.
+ * names and 19,219 candidates in about 3.5 MiB of heap, and 38,850 Perl modules in about 5 MiB more.
  *
  * <p>Files are taken as given: verifying them against a Release is the caller's job.
  *
