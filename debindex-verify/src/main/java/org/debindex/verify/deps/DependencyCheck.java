@@ -25,6 +25,7 @@ import org.debindex.verify.deps.go.GoRequirement;
 import org.debindex.verify.deps.maven.MavenRequirement;
 import org.debindex.verify.deps.npm.NpmRange;
 import org.debindex.verify.deps.php.ComposerConstraint;
+import org.debindex.verify.deps.perl.PerlRequirement;
 import org.debindex.verify.deps.python.Pep440Requirement;
 
 /**
@@ -143,6 +144,10 @@ public final class DependencyCheck {
 
     private CheckResult check(DeclaredDependency dependency, Optional<String> unresolved, List<Candidate> shipped)
             throws IndexFormatException {
+        if (dependency.ecosystem() == Ecosystem.PERL && scopeTokens(dependency).contains("platform")) {
+            return result(dependency, CheckResult.Status.UNKNOWN, Optional.empty(),
+                    "the Perl interpreter, not a module: compare it with Debian's perl package");
+        }
         if (shipped.isEmpty()) {
             return result(dependency, CheckResult.Status.MISSING, Optional.empty(),
                     "no package of " + suite + " ships it");
@@ -233,6 +238,7 @@ public final class DependencyCheck {
             case GO -> GoRequirement.parse(d.name(), text);
             case CARGO -> CargoRequirement.parse(text);
             case COMPOSER -> ComposerConstraint.parse(text);
+            case PERL -> PerlRequirement.parse(text);
             default -> throw new IllegalArgumentException("no version rules for " + d.ecosystem() + " yet");
         });
     }

@@ -20,6 +20,7 @@ import org.debindex.verify.deps.maven.PomManifest;
 import org.debindex.verify.deps.maven.PomReader;
 import org.debindex.verify.deps.npm.PackageJsonReader;
 import org.debindex.verify.deps.php.ComposerReader;
+import org.debindex.verify.deps.perl.CpanfileReader;
 import org.debindex.verify.deps.python.PyprojectReader;
 import org.debindex.verify.deps.python.RequirementsReader;
 
@@ -41,7 +42,7 @@ public final class Manifests {
     private static final PomReader POM = new PomReader();
     private static final List<ManifestReader> READERS = List.of(POM, new RequirementsReader(),
             new PyprojectReader(), new PackageJsonReader(), new GoModReader(), new CargoTomlReader(),
-            new ComposerReader());
+            new CpanfileReader(), new ComposerReader());
 
     private Manifests() {
     }
@@ -152,7 +153,7 @@ public final class Manifests {
         ManifestReader reader = reader(Objects.requireNonNull(file, "file"));
         if (reader == null) {
             throw new MalformedInputException(file.toString(), -1, -1, "not a manifest debindex reads; expected "
-                    + "pom.xml, requirements*.txt, pyproject.toml, package.json, go.mod, Cargo.toml or composer.json");
+                    + "pom.xml, requirements*.txt, pyproject.toml, package.json, go.mod, Cargo.toml, cpanfile or composer.json");
         }
         if (reader == POM) {
             PomManifest pom = POM.readManifest(file);

@@ -42,7 +42,7 @@ import org.debindex.verify.deps.Ecosystem;
 public final class CachedMapping {
 
     /** The first line; the number changes whenever the rules of {@link ContentsMapping} do. */
-    static final String HEADER = "DEBINDEX-MAPPING 1";
+    static final String HEADER = "DEBINDEX-MAPPING 2";
 
     /** Largest mapping file read; bookworm's is about 2 MB. */
     static final long MAX_SIZE = 256L << 20;

@@ -47,13 +47,17 @@ import org.debindex.verify.deps.Ecosystem;
  *       usr/lib/<triplet>/rubygems-integration/<dir>} and {@code usr/lib/ruby/gems/<rubyver>}.
  *   <li>Composer: {@code usr/share/php/<namespace path>/autoload.php}, keyed by a PSR-4 namespace
  *       as a path ({@code Symfony/Component/Console}), not by package name. No version.
+ *   <li>Perl: {@code <root>/Foo/Bar.pm} keyed {@code Foo::Bar}, for the roots {@code usr/share/perl5},
+ *       {@code usr/lib/<triplet>/perl5/<ver>} and the core {@code usr/share/perl/<ver>}, {@code
+ *       usr/lib/<triplet>/perl/<ver>}, {@code usr/lib/<triplet>/perl-base}; not below {@code auto/}
+ *       nor with a component that is no Perl identifier. No version: it is the package's.
  * </ul>
  * A Contents line is {@code path<whitespace>section/package[,section/package…]}, split on its last
  * whitespace run, since paths may hold spaces. Lines are scanned as bytes and only those whose path
  * starts like a rule and ends like its metadata file are decoded and matched, so memory holds the
  * result and one line, never a file. Names, versions, package names and candidates are shared
  * instances: bookworm's {@code main} (668 MB of Contents-all and Contents-amd64) gives 15,878
- * names and 19,219 candidates in about 3.5 MiB of heap.
+ * names and 19,219 candidates in about 3.5 MiB of heap, and 38,850 Perl modules in about 5 MiB more.
  *
  * <p>Files are taken as given: verifying them against a Release is the caller's job.
  *
@@ -83,20 +87,24 @@ public final class ContentsMapping {
             "usr/(?:share/rubygems-integration/[^/]+|lib/[^/]+/rubygems-integration/[^/]+"
                     + "|lib/ruby/gems/[^/]+)/specifications/(?:default/)?([^/]+)\\.gemspec");
     private static final Pattern PHP = Pattern.compile("usr/share/php/(.+)/autoload\\.php");
+    private static final Pattern PERL = Pattern.compile("usr/(?:share/perl5|share/perl/[0-9]+\\.[0-9]+(?:\\.[0-9]+)?"
+            + "|lib/[^/]+/perl5?/[0-9]+\\.[0-9]+(?:\\.[0-9]+)?|lib/[^/]+/perl-base)"
+            + "/((?:[A-Za-z_][A-Za-z0-9_]*/)*[A-Za-z_][A-Za-z0-9_]*)\\.pm");
     /** Gem versions hold no hyphen; gem names may. */
     private static final Pattern RUBY_VERSION = Pattern.compile("-[0-9][^-]*$");
 
     private static final byte[] USR_SHARE = ascii("usr/share/");
     private static final byte[] USR_LIB = ascii("usr/lib/");
     private static final byte[][] SHARE_PREFIXES = {ascii("maven-repo/"), ascii("nodejs/"),
-        ascii("cargo/registry/"), ascii("gocode/src/"), ascii("rubygems-integration/"), ascii("php/")};
+        ascii("cargo/registry/"), ascii("gocode/src/"), ascii("rubygems-integration/"), ascii("php/"), ascii("perl")};
     private static final byte[][] SHARE_SUFFIXES = {ascii(".pom"), ascii("/package.json"),
-        ascii("/Cargo.toml"), ascii("/go.mod"), ascii(".gemspec"), ascii("/autoload.php")};
+        ascii("/Cargo.toml"), ascii("/go.mod"), ascii(".gemspec"), ascii("/autoload.php"), ascii(".pm")};
     private static final byte[] PYTHON3 = ascii("python3");
     private static final byte[] INFO = ascii("-info");
     private static final byte[] NODEJS = ascii("nodejs/");
     private static final byte[] RUBY_GEMS = ascii("ruby/gems/");
     private static final byte[] RUBYGEMS_INTEGRATION = ascii("rubygems-integration/");
+    private static final byte[] PERL_DIR = ascii("perl");
 
     private final Map<Ecosystem, Map<String, List<Candidate>>> names;
 
@@ -397,6 +405,12 @@ public final class ContentsMapping {
             } else if ((m = PHP.matcher(path)).matches()) {
                 ecosystem = Ecosystem.COMPOSER;
                 name = m.group(1);
+            } else if ((m = PERL.matcher(path)).matches()) {
+                if (m.group(1).startsWith("auto/")) {
+                    return; // AutoLoader and XS files, and File::ShareDir data
+                }
+                ecosystem = Ecosystem.PERL;
+                name = m.group(1).replace("/", "::");
             }
             if (ecosystem == null || name.isEmpty()) {
                 return;
@@ -474,7 +488,7 @@ public final class ContentsMapping {
         }
         int slash = indexOf(b, at, to, (byte) '/');
         return slash > at && (startsWith(b, slash + 1, to, NODEJS)
-                || startsWith(b, slash + 1, to, RUBYGEMS_INTEGRATION));
+                || startsWith(b, slash + 1, to, RUBYGEMS_INTEGRATION) || startsWith(b, slash + 1, to, PERL_DIR));
     }
 
     /** The second filter, on the path alone: it names a metadata file of some rule. */

@@ -117,7 +117,7 @@ class CachedMappingTest {
         assertTrue(truncated.rebuiltBecause().orElseThrow().startsWith("the kept one was unreadable"));
         assertSameMapping(built, truncated.mapping());
 
-        Files.writeString(kept, good.replace(CachedMapping.HEADER, "DEBINDEX-MAPPING 0"));
+        Files.writeString(kept, good.replace(CachedMapping.HEADER, "DEBINDEX-MAPPING 1"));
         assertTrue(CachedMapping.open(cache, "trixie", files).rebuiltBecause().isPresent(), "an older format");
     }
 
