@@ -198,6 +198,7 @@ public final class DependencyCheck {
             case PYPI -> Pep440Requirement.parse(text);
             case NPM -> NpmRange.parse(text);
             case GO -> GoRequirement.parse(d.name(), text);
+            case RUBYGEMS -> org.debindex.verify.deps.ruby.GemRequirement.parse(text);
             default -> throw new IllegalArgumentException("no version rules for " + d.ecosystem() + " yet");
         });
     }

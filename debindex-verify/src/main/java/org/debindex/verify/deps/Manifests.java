@@ -38,7 +38,7 @@ public final class Manifests {
 
     private static final PomReader POM = new PomReader();
     private static final List<ManifestReader> READERS = List.of(POM, new RequirementsReader(),
-            new PyprojectReader(), new PackageJsonReader(), new GoModReader());
+            new PyprojectReader(), new PackageJsonReader(), new GoModReader(), new org.debindex.verify.deps.ruby.GemfileReader(), new org.debindex.verify.deps.ruby.GemfileLockReader());
 
     private Manifests() {
     }
@@ -123,6 +123,8 @@ public final class Manifests {
                 }
             });
             found.sort(null);
+            List<Path> all = List.copyOf(found);
+            found.removeIf(f -> isLockBesideItsGemfile(f, all));
             out.addAll(found);
         }
         return List.copyOf(out);
@@ -149,7 +151,7 @@ public final class Manifests {
         ManifestReader reader = reader(Objects.requireNonNull(file, "file"));
         if (reader == null) {
             throw new MalformedInputException(file.toString(), -1, -1, "not a manifest debindex reads; expected "
-                    + "pom.xml, requirements*.txt, pyproject.toml, package.json or go.mod");
+                    + "pom.xml, requirements*.txt, pyproject.toml, package.json, go.mod, Gemfile or Gemfile.lock");
         }
         if (reader == POM) {
             PomManifest pom = POM.readManifest(file);
@@ -160,6 +162,16 @@ public final class Manifests {
             return new Content(file, pom.dependencies(), unresolved, pom.project());
         }
         return new Content(file, reader.read(file), Map.of(), Optional.empty());
+    }
+
+    /**
+     * Whether a Bundler lock sits beside its Gemfile: the Gemfile has the groups, the lock's
+     * DEPENDENCIES only repeat its gems, so reading both would count each twice.
+     */
+    private static boolean isLockBesideItsGemfile(Path file, List<Path> found) {
+        String name = file.getFileName().toString();
+        return name.equals("Gemfile.lock") && found.contains(file.resolveSibling("Gemfile"))
+                || name.equals("gems.locked") && found.contains(file.resolveSibling("gems.rb"));
     }
 
     private static ManifestReader reader(Path file) {
