@@ -22,7 +22,7 @@ import org.debindex.verify.deps.ManifestReader;
  * dependencies, two spaces in: {@code name}, {@code name (REQUIREMENT)} with comparators joined by
  * {@code ", "} ({@link GemRequirement}), and a final {@code !} when the gem comes from a
  * {@code GIT} or {@code PATH} source: those get scope {@code path} when a {@code PATH} section
- * locks the gem and {@code url} otherwise, and no requested text. They are all runtime: the lock
+ * locks the gem and {@code url} otherwise (as {@link GemfileReader} gives them). They are all runtime: the lock
  * does not record groups (the Gemfile does). {@code GEM}, {@code GIT} and {@code PATH} hold
  * {@code remote:} and other two-space options, {@code specs:}, locked gems four spaces in
  * ({@code name (VERSION[-PLATFORM])}) and their own dependencies six spaces in; those are kept in
@@ -172,7 +172,7 @@ public final class GemfileLockReader implements ManifestReader {
                 boolean path = specs.stream().anyMatch(s -> s.name().equals(d[0]) && s.source().equals("PATH"));
                 scope = Optional.of(path ? "path" : "url");
             }
-            dependencies.add(new DeclaredDependency(Ecosystem.RUBYGEMS, d[0], pinned ? "" : d[1], scope, true, source,
+            dependencies.add(new DeclaredDependency(Ecosystem.RUBYGEMS, d[0], d[1], scope, true, source,
                     Integer.parseInt(d[3])));
         }
         return new GemfileLock(dependencies, specs, platforms, Optional.ofNullable(ruby), Optional.ofNullable(bundler));

@@ -126,9 +126,10 @@ class GemfileLockReaderTest {
     @Test
     void gemsLockedAndWindowsLineEnds() throws Exception {
         Path file = write("gems.locked", "GEM\r\n  remote: https://mirror.example/\r\n  specs:\r\n    rake (13.1.0)\r\n\r\n"
-                + "DEPENDENCIES\r\n  rake (~> 13.0)\r\n");
+                + "DEPENDENCIES\r\n  rake (~> 13.0)\r\n  forked (~> 2.0)!\r\n");
         GemfileLock lock = reader.parse(file);
-        assertEquals(List.of(dep(file, "rake", "~> 13.0", null, 7)), lock.dependencies());
+        assertEquals(List.of(dep(file, "rake", "~> 13.0", null, 7), dep(file, "forked", "~> 2.0", "url", 8)),
+                lock.dependencies());
         assertEquals("13.1.0", lock.specs().get(0).version());
         assertEquals(Optional.empty(), lock.bundledWith());
     }
