@@ -781,9 +781,12 @@ public final class GemfileReader implements ManifestReader {
 
         /**
          * The literal strings or symbols of an argument: one, a {@code %w}/{@code %i} list or an
-         * array of them; null when it is anything else.
+         * array of them, possibly spread with {@code *}; null when it is anything else.
          */
         private List<String> literals(List<Tok> arg) {
+            if (arg.size() >= 2 && arg.get(0).is("*")) {
+                return literals(arg.subList(1, arg.size())); // group *%w[a b]: a literal list spread
+            }
             if (arg.size() == 1) {
                 Tok t = arg.get(0);
                 if ((t.kind() == Kind.STRING || t.kind() == Kind.SYMBOL) && t.literal()) {

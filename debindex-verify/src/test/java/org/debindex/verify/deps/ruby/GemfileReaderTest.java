@@ -15,7 +15,14 @@ import org.debindex.verify.deps.Ecosystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Gemfile statements, options, blocks, skipped Ruby and the messages of malformed files. */
+/**
+ * Gemfile statements, options, blocks, skipped Ruby and the messages of malformed files.
+ *
+ * <p>The Gemfiles of {@link #readsGemCallsInAllForms} and {@link #groupsAndSourceBlocksNest} were
+ * also evaluated with Bundler 2.3.7's {@code Bundler::Dsl} (Debian 12's ruby 3.1.2; {@code gemspec}
+ * left out and the {@code windows} platform written {@code mingw}, which that Bundler needs): it
+ * gave the same gems, requirements, groups and Git/Path sources as asserted here.
+ */
 class GemfileReaderTest {
 
     @TempDir
@@ -102,7 +109,7 @@ class GemfileReaderTest {
                   gem "selenium-webdriver"
                 end
 
-                group %w[development production] do
+                group *%w[development production] do
                   gem "web-console"
                 end
 
