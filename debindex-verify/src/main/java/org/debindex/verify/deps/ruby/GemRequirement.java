@@ -102,7 +102,8 @@ public final class GemRequirement implements VersionRequirement {
         for (String part : text.split(",", -1)) {
             Matcher m = COMPARATOR.matcher(part);
             if (!m.matches()) {
-                throw MalformedInputException.ofValue("invalid gem requirement " + MalformedInputException.quote(part.strip())
+                throw MalformedInputException.ofValue("invalid gem requirement "
+                        + MalformedInputException.quote(part.strip())
                         + (text.contains(",") ? " in " + MalformedInputException.quote(text) : "")
                         + "; expected an operator (= != > < >= <= ~>) and a version, as ~> 1.2");
             }

@@ -118,8 +118,8 @@ public final class GemfileLockReader implements ManifestReader {
                     if (!inSpecs) {
                         int colon = body.indexOf(": ");
                         if (colon <= 0 && !body.endsWith(":")) {
-                            throw new MalformedInputException(source, line, -1, "unexpected " + MalformedInputException.quote(body)
-                                    + " in " + section + "; expected \"key: value\" or \"specs:\"");
+                            throw new MalformedInputException(source, line, -1, "unexpected "
+                                    + MalformedInputException.quote(body) + " in " + section + "; expected \"key: value\" or \"specs:\"");
                         }
                         if (body.startsWith("remote: ")) {
                             remote = body.substring("remote: ".length());
@@ -178,7 +178,8 @@ public final class GemfileLockReader implements ManifestReader {
         return new GemfileLock(dependencies, specs, platforms, Optional.ofNullable(ruby), Optional.ofNullable(bundler));
     }
 
-    private static Matcher entry(String source, int line, String body, boolean versionNeeded) throws MalformedInputException {
+    private static Matcher entry(String source, int line, String body, boolean versionNeeded)
+            throws MalformedInputException {
         Matcher m = ENTRY.matcher(body);
         if (!m.matches() || versionNeeded && (m.group(2) == null || m.group(3) != null)) {
             throw new MalformedInputException(source, line, -1, "unexpected " + MalformedInputException.quote(body)
@@ -203,7 +204,8 @@ public final class GemfileLockReader implements ManifestReader {
         }
     }
 
-    private static MalformedInputException indentation(String source, int line, int indent, String section, String expected) {
+    private static MalformedInputException indentation(String source, int line, int indent, String section,
+                                                       String expected) {
         return new MalformedInputException(source, line, -1, "indentation of " + indent + " spaces in " + section
                 + "; expected " + expected);
     }

@@ -462,10 +462,12 @@ public final class GemfileReader implements ManifestReader {
                 } else if (t.is(")") || t.is("]") || t.is("}")) {
                     String expected = brackets.isEmpty() ? null : closing(brackets.peek().text());
                     if (!t.text().equals(expected)) {
-                        throw new MalformedInputException(source, t.line(), -1, "unexpected " + MalformedInputException.quote(t.text())
+                        throw new MalformedInputException(source, t.line(), -1, "unexpected "
+                                + MalformedInputException.quote(t.text())
                                 + (expected == null ? "; expected no closing bracket here"
                                 : "; expected " + MalformedInputException.quote(expected) + " to close the "
-                                + MalformedInputException.quote(brackets.peek().text()) + " of line " + brackets.peek().line()));
+                                + MalformedInputException.quote(brackets.peek().text()) + " of line "
+                                + brackets.peek().line()));
                     }
                     brackets.pop();
                 }
@@ -739,7 +741,8 @@ public final class GemfileReader implements ManifestReader {
                                     throw MalformedInputException.ofValue("requirement "
                                             + MalformedInputException.quote(v) + " of gem "
                                             + MalformedInputException.quote(name.get(0).text())
-                                            + " holds several comparators; expected one per string, as \"~> 1.2\", \">= 1.2.3\"");
+                                            + " holds several comparators; expected one per string,"
+                                            + " as \"~> 1.2\", \">= 1.2.3\"");
                                 }
                             } catch (MalformedInputException e) {
                                 throw e.at(source, arg.get(0).line(), -1);

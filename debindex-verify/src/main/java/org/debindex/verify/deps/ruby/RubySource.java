@@ -29,7 +29,8 @@ final class RubySource {
             bytes = in.readNBytes(limit + 1);
         }
         if (bytes.length > limit) {
-            throw new MalformedInputException(file.toString(), -1, -1, "file is larger than the limit of " + limit + " bytes");
+            throw new MalformedInputException(file.toString(), -1, -1,
+                    "file is larger than the limit of " + limit + " bytes");
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

@@ -93,6 +93,72 @@ class GemfileReaderTest {
                 dep(file, "second", "", null, true, 22)), reader.read(file));
     }
 
+    /** A Gemfile as {@code rails new} writes it: Bundler 2.3.7's {@code Bundler::Dsl} read the same gems, requirements, groups. */
+    @Test
+    void aRailsGemfile() throws Exception {
+        Path file = write("""
+                source "https://mirror.example/gems"
+                git_source(:github) { |repo| "https://example.org/#{repo}.git" }
+
+                ruby "3.1.2"
+
+                # Bundle edge Rails instead: gem "rails", github: "rails/rails", branch: "main"
+                gem "rails", "~> 7.1.2"
+
+                # The original asset pipeline for Rails [https://example.org/rails/sprockets-rails]
+                gem "sprockets-rails"
+
+                # Use sqlite3 as the database for Active Record
+                gem "sqlite3", "~> 1.4"
+
+                # Use the Puma web server [https://example.org/puma/puma]
+                gem "puma", ">= 5.0"
+
+                # Windows does not include zoneinfo files, so bundle the tzinfo-data gem
+                gem "tzinfo-data", platforms: %i[ mingw mswin x64_mingw jruby ]
+
+                # Reduces boot times through caching; required in config/boot.rb
+                gem "bootsnap", require: false
+
+                group :development, :test do
+                  # See https://example.org/debugging.html#debugging-with-the-debug-gem
+                  gem "debug", platforms: %i[ mri mingw x64_mingw ]
+                end
+
+                group :development do
+                  # Use console on exceptions pages [https://example.org/rails/web-console]
+                  gem "web-console"
+
+                  # Add speed badges [https://example.org/MiniProfiler/rack-mini-profiler]
+                  # gem "rack-mini-profiler"
+                end
+
+                group :test do
+                  # Use system testing [https://example.org/testing.html#system-testing]
+                  gem "capybara"
+                  gem "selenium-webdriver"
+                end
+
+                gem 'devise', '>= 4.9.2', '< 5'
+                gem 'sidekiq', '~> 7.0', require: 'sidekiq/web'
+                gem "image_processing", "~> 1.2", group: :production
+                """);
+        assertEquals(List.of(
+                dep(file, "rails", "~> 7.1.2", null, true, 7),
+                dep(file, "sprockets-rails", "", null, true, 10),
+                dep(file, "sqlite3", "~> 1.4", null, true, 13),
+                dep(file, "puma", ">= 5.0", null, true, 16),
+                dep(file, "tzinfo-data", "", null, true, 19),
+                dep(file, "bootsnap", "", null, true, 22),
+                dep(file, "debug", "", "development,test", false, 26),
+                dep(file, "web-console", "", "development", false, 31),
+                dep(file, "capybara", "", "test", false, 39),
+                dep(file, "selenium-webdriver", "", "test", false, 40),
+                dep(file, "devise", ">= 4.9.2, < 5", null, true, 43),
+                dep(file, "sidekiq", "~> 7.0", null, true, 44),
+                dep(file, "image_processing", "~> 1.2", "production", true, 45)), reader.read(file));
+    }
+
     @Test
     void groupsAndSourceBlocksNest() throws Exception {
         Path file = write("""
