@@ -478,6 +478,9 @@ public final class GemfileReader implements ManifestReader {
                 throw new MalformedInputException(source, open.line(), -1, MalformedInputException.quote(open.text())
                         + " is not closed; expected " + MalformedInputException.quote(closing(open.text())));
             }
+            if (!statement.isEmpty()) {
+                statement(statement); // the last line ended in a comma or an operator
+            }
             if (!frames.isEmpty()) {
                 Frame f = frames.peek();
                 throw new MalformedInputException(source, f.line(), -1, "block opened by "
@@ -641,7 +644,7 @@ public final class GemfileReader implements ManifestReader {
         }
 
         /** Splits call arguments at top-level commas, inside the call's parentheses when it has them. */
-        private List<List<Tok>> arguments(List<Tok> s) {
+        private List<List<Tok>> arguments(List<Tok> s) throws MalformedInputException {
             List<Tok> args = s;
             if (!s.isEmpty() && s.get(0).is("(")) {
                 int close = matching(s, 0);
@@ -657,6 +660,10 @@ public final class GemfileReader implements ManifestReader {
                     depth--;
                 }
                 if (depth == 0 && t.is(",")) {
+                    if (current.isEmpty()) {
+                        throw new MalformedInputException(source, t.line(), -1,
+                                "unexpected \",\"; expected an argument before it");
+                    }
                     out.add(current);
                     current = new ArrayList<>();
                 } else {
@@ -761,7 +768,7 @@ public final class GemfileReader implements ManifestReader {
                     || arg.get(0).kind() == Kind.STRING);
         }
 
-        private void option(List<Tok> pair, Options options) {
+        private void option(List<Tok> pair, Options options) throws MalformedInputException {
             if (!isKeyword(pair)) {
                 options.dynamic = true; // **opts or something computed: it may name groups or sources
                 return;
@@ -786,7 +793,7 @@ public final class GemfileReader implements ManifestReader {
          * The literal strings or symbols of an argument: one, a {@code %w}/{@code %i} list or an
          * array of them, possibly spread with {@code *}; null when it is anything else.
          */
-        private List<String> literals(List<Tok> arg) {
+        private List<String> literals(List<Tok> arg) throws MalformedInputException {
             if (arg.size() >= 2 && arg.get(0).is("*")) {
                 return literals(arg.subList(1, arg.size())); // group *%w[a b]: a literal list spread
             }

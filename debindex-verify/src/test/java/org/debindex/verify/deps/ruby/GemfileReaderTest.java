@@ -289,6 +289,13 @@ class GemfileReaderTest {
     }
 
     @Test
+    void aTrailingCommaAtTheEndIsRead() throws Exception {
+        Path file = write("gem \"a\"\ngem(\"b\", \"~> 1.0\",)\ngem \"c\",");
+        assertEquals(List.of(dep(file, "a", "", null, true, 1), dep(file, "b", "~> 1.0", null, true, 2),
+                dep(file, "c", "", null, true, 3)), reader.read(file));
+    }
+
+    @Test
     void gemsRbIsReadTheSameWay() throws Exception {
         Path file = Files.writeString(dir.resolve("gems.rb"), "gem 'rake', '~> 13.0'\n");
         assertEquals(List.of(dep(file, "rake", "~> 13.0", null, true, 1)), reader.read(file));
@@ -351,6 +358,9 @@ class GemfileReaderTest {
 
         e = malformed("gem \"a\"]\n");
         assertTrue(e.getMessage().startsWith(file + ":1: unexpected \"]\""), e.getMessage());
+
+        e = malformed("gem \"a\"\ngem \"b\",, \"1.0\"\n");
+        assertEquals(file + ":2: unexpected \",\"; expected an argument before it", e.getMessage());
 
         e = malformed("x = <<~EOS\n  text\n");
         assertTrue(e.getMessage().contains("unterminated heredoc"), e.getMessage());
