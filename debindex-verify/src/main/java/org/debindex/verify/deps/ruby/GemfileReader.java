@@ -66,7 +66,9 @@ public final class GemfileReader implements ManifestReader {
     private static final Set<String> OPENERS = Set.of("if", "unless", "while", "until", "case", "begin", "def",
             "class", "module", "for");
     /** Keywords that open a block only at the start of a statement; elsewhere they are modifiers. */
-    private static final Set<String> MODIFIERS = Set.of("if", "unless", "while", "until", "rescue");
+    private static final Set<String> MODIFIERS = Set.of("if", "unless", "while", "until");
+    /** Keywords that continue an open if, case or begin. */
+    private static final Set<String> CLAUSES = Set.of("else", "elsif", "when", "in", "rescue", "ensure");
     /** Tokens after which an if or unless begins an expression rather than modifying one. */
     private static final Set<String> EXPRESSION_START = Set.of("=", "(", ",", "||", "&&", "!", "return", "[", "<<");
     /** Tokens at a line end that continue the statement on the next line. */
@@ -536,6 +538,9 @@ public final class GemfileReader implements ManifestReader {
                     dslBlock(s.subList(0, doAt), s.subList(afterBlockParameters(s, doAt), s.size()));
                     return;
                 }
+                if (verb.equals("def") && isEndless(s)) {
+                    return; // def name(args) = expression: Ruby 3's method without end
+                }
                 if (OPENERS.contains(verb)) {
                     frames.push(new Frame(verb, List.of(), "", first.line()));
                     // "while x do": the do belongs to the loop; "if x then gem ..." goes on after then
@@ -551,7 +556,7 @@ public final class GemfileReader implements ManifestReader {
                     scan(rest, 0);
                     return;
                 }
-                if (Set.of("else", "elsif", "when", "in", "rescue", "ensure").contains(verb)) {
+                if (CLAUSES.contains(verb)) {
                     int then = indexOf(s, "then");
                     if (verb.equals("else") || verb.equals("ensure")) {
                         statement(s.subList(1, s.size()));
@@ -562,6 +567,20 @@ public final class GemfileReader implements ManifestReader {
                 }
             }
             scan(s, 0);
+        }
+
+        private boolean isEndless(List<Tok> s) {
+            int depth = 0;
+            for (Tok t : s) {
+                if (t.is("(")) {
+                    depth++;
+                } else if (t.is(")")) {
+                    depth--;
+                } else if (depth == 0 && t.is("=")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Other Ruby: only its blocks matter, so that a later {@code end} closes the right one. */

@@ -253,6 +253,7 @@ class GemfileReaderTest {
                 def local?
                   File.directory?("../sibling")
                 end
+                def remote?(name = "x") = !local?
 
                 %w[rspec-core rspec-mocks].each do |name|
                   gem name, "~> 3.12"
@@ -284,8 +285,8 @@ class GemfileReaderTest {
                 dep(file, "railties", "", "dynamic", true, 17),
                 dep(file, "mixed", "", "dynamic", true, 18),
                 dep(file, "in_dynamic_group", "", "dynamic", true, 20),
-                dep(file, "linux_only", "", null, true, 39),
-                dep(file, "in_begin", "", null, true, 42)), reader.read(file));
+                dep(file, "linux_only", "", null, true, 40),
+                dep(file, "in_begin", "", null, true, 43)), reader.read(file));
     }
 
     @Test
