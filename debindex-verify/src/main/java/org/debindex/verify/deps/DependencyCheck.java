@@ -27,6 +27,7 @@ import org.debindex.verify.deps.npm.NpmRange;
 import org.debindex.verify.deps.php.ComposerConstraint;
 import org.debindex.verify.deps.perl.PerlRequirement;
 import org.debindex.verify.deps.python.Pep440Requirement;
+import org.debindex.verify.deps.ruby.GemRequirement;
 
 /**
  * Checks declared dependencies against one Debian suite: which package ships each (by the
@@ -239,6 +240,7 @@ public final class DependencyCheck {
             case CARGO -> CargoRequirement.parse(text);
             case COMPOSER -> ComposerConstraint.parse(text);
             case PERL -> PerlRequirement.parse(text);
+            case RUBYGEMS -> GemRequirement.parse(text);
             default -> throw new IllegalArgumentException("no version rules for " + d.ecosystem() + " yet");
         });
     }

@@ -23,6 +23,8 @@ import org.debindex.verify.deps.php.ComposerReader;
 import org.debindex.verify.deps.perl.CpanfileReader;
 import org.debindex.verify.deps.python.PyprojectReader;
 import org.debindex.verify.deps.python.RequirementsReader;
+import org.debindex.verify.deps.ruby.GemfileLockReader;
+import org.debindex.verify.deps.ruby.GemfileReader;
 
 /**
  * The manifest readers {@code debindex check} knows, and the one place that finds manifests in a
@@ -42,7 +44,7 @@ public final class Manifests {
     private static final PomReader POM = new PomReader();
     private static final List<ManifestReader> READERS = List.of(POM, new RequirementsReader(),
             new PyprojectReader(), new PackageJsonReader(), new GoModReader(), new CargoTomlReader(),
-            new CpanfileReader(), new ComposerReader());
+            new GemfileReader(), new GemfileLockReader(), new CpanfileReader(), new ComposerReader());
 
     private Manifests() {
     }
@@ -127,6 +129,8 @@ public final class Manifests {
                 }
             });
             found.sort(null);
+            List<Path> all = List.copyOf(found);
+            found.removeIf(f -> isLockBesideItsGemfile(f, all));
             out.addAll(found);
         }
         return List.copyOf(out);
@@ -153,7 +157,8 @@ public final class Manifests {
         ManifestReader reader = reader(Objects.requireNonNull(file, "file"));
         if (reader == null) {
             throw new MalformedInputException(file.toString(), -1, -1, "not a manifest debindex reads; expected "
-                    + "pom.xml, requirements*.txt, pyproject.toml, package.json, go.mod, Cargo.toml, cpanfile or composer.json");
+                    + "pom.xml, requirements*.txt, pyproject.toml, package.json, go.mod, Cargo.toml, Gemfile,"
+                    + " gems.rb, Gemfile.lock, gems.locked, cpanfile or composer.json");
         }
         if (reader == POM) {
             PomManifest pom = POM.readManifest(file);
@@ -164,6 +169,16 @@ public final class Manifests {
             return new Content(file, pom.dependencies(), unresolved, pom.project());
         }
         return new Content(file, reader.read(file), Map.of(), Optional.empty());
+    }
+
+    /**
+     * Whether a Bundler lock sits beside its Gemfile: the Gemfile has the groups, the lock's
+     * DEPENDENCIES only repeat its gems, so reading both would count each twice.
+     */
+    private static boolean isLockBesideItsGemfile(Path file, List<Path> found) {
+        String name = file.getFileName().toString();
+        return name.equals("Gemfile.lock") && found.contains(file.resolveSibling("Gemfile"))
+                || name.equals("gems.locked") && found.contains(file.resolveSibling("gems.rb"));
     }
 
     private static ManifestReader reader(Path file) {
