@@ -48,10 +48,11 @@ import picocli.CommandLine.Spec;
         description = {
             "Check the dependencies of project manifests against a Debian suite.",
             "",
-            "Reads pom.xml, requirements*.txt, pyproject.toml, package.json and go.mod files, named"
-                    + " or found in directories (not below target, build, node_modules, vendor, .git,"
-                    + " dist, __pycache__, .venv, venv). Each runtime dependency is mapped to the"
-                    + " package of the suite that ships it, by the verified Contents files of the"
+            "Reads pom.xml, requirements*.txt, pyproject.toml, package.json, go.mod, Cargo.toml,"
+                    + " Gemfile (or Gemfile.lock), cpanfile and composer.json files, named or found in"
+                    + " directories (not below target, build, node_modules, vendor, .git, dist,"
+                    + " __pycache__, .venv, venv). Each runtime dependency is mapped to the package of"
+                    + " the suite that ships it, by the verified Contents and Sources files of the"
                     + " cache (--cache-dir; 'debindex update --with-contents' fetches them), and its"
                     + " upstream version is compared with the requested range by the ecosystem's"
                     + " rules: AVAILABLE, TOO_OLD, MISSING or UNKNOWN. Test, dev and optional"
