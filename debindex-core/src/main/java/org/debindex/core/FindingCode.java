@@ -78,6 +78,12 @@ public enum FindingCode {
     DEB_HASH_MISMATCH,
     /** A package or source file that a verified index lists is absent from the pool (deep audit). */
     DEB_MISSING,
+    /**
+     * A pool file could not be downloaded for a deep audit over http(s) or {@code file:}: the
+     * transfer failed (cut, timed out, refused, an error status) after the fetcher's retries. Not
+     * proof that the file is wrong or absent, only that it was not checked.
+     */
+    DEB_FETCH_FAILED,
     /** A path in an index would leave the repository ({@code ..}, absolute, backslash). */
     PATH_UNSAFE,
     /** A size or count limit was exceeded. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -39,7 +41,6 @@ import org.debindex.core.model.IndexFileEntry;
 import org.debindex.core.model.Release;
 import org.debindex.core.model.SourcePackage;
 import org.debindex.core.trust.FileCheck;
-import org.debindex.core.trust.FileVerifier;
 import org.debindex.core.trust.RelativePaths;
 
 /**
@@ -51,8 +52,11 @@ import org.debindex.core.trust.RelativePaths;
  * lists as the exact limit. Per stanza only the path, size and digests are kept; a path listed by
  * several indexes (an {@code Architecture: all} package in every {@code binary-*}) is checked once,
  * and listing it with another size or digest is a {@link FindingCode#DEB_HASH_MISMATCH} about the
- * listing. Unsafe paths are reported and never opened. Files are hashed by a fixed pool of worker
- * threads fed through a bounded window, so memory does not grow with the number of files.
+ * listing. Unsafe paths are reported and never opened. Files are read through a {@link PoolFiles}
+ * (in place from a local tree, or downloaded one by one) and hashed by a fixed pool of worker
+ * threads fed through a bounded window, so memory does not grow with the number of files. With a
+ * sample ({@link AuditOptions#sample()}) only that many of the listed files, chosen uniformly at
+ * random from the options' seed, are checked; every index is still read in full.
  *
  * <p>Findings: problems met while reading the indexes first (index order, line order), then the
  * pool files' findings sorted by path. Stateless and thread-safe.
@@ -89,16 +93,17 @@ final class PoolAudit {
     /**
      * Runs the deep check.
      *
-     * @param root        the mirror root
-     * @param prefix      {@code dists/SUITE/}, for naming index files
-     * @param release     the verified Release
-     * @param files       the index checks, in Release order
-     * @param parallelism worker threads
-     * @param progress    receives {@code ("pool", done, total)}
+     * @param root     the mirror root the index files are read from
+     * @param pool     where the pool files are read from
+     * @param prefix   {@code dists/SUITE/}, for naming index files
+     * @param release  the verified Release
+     * @param files    the index checks, in Release order
+     * @param options  the parallelism (worker threads), and the sample and its seed
+     * @param progress receives {@code ("pool", done, total)}, {@code total} being the files checked
      * @throws IOException if an index or pool file present in the tree cannot be read
      */
-    static Result run(Path root, String prefix, Release release, List<FileCheck> files, int parallelism,
-                      AuditProgress progress) throws IOException {
+    static Result run(Path root, PoolFiles pool, String prefix, Release release, List<FileCheck> files,
+                      AuditOptions options, AuditProgress progress) throws IOException {
         List<Finding> findings = new ArrayList<>();
         Map<String, Listing> listings = new HashMap<>();
         List<String> indexNames = new ArrayList<>();
@@ -111,7 +116,39 @@ final class PoolAudit {
         }
         List<String> paths = new ArrayList<>(listings.keySet());
         paths.sort(null);
-        return check(root, paths, listings, indexNames, parallelism, progress, findings);
+        int listed = paths.size();
+        if (options.sample().isPresent()) {
+            paths = sample(paths, options.sample().getAsInt(), options.seed());
+        }
+        return check(pool, paths, listed, listings, indexNames, options.parallelism(), progress, findings);
+    }
+
+    /**
+     * A uniformly random choice of {@code n} of the sorted paths (all when there are no more), in
+     * sorted order: a partial Fisher-Yates shuffle, so the same seed and listing give the same sample.
+     */
+    static List<String> sample(List<String> sorted, int n, long seed) {
+        if (n >= sorted.size()) {
+            return sorted;
+        }
+        int[] order = new int[sorted.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < n; i++) {
+            int j = i + random.nextInt(order.length - i);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] chosen = Arrays.copyOf(order, n);
+        Arrays.sort(chosen);
+        List<String> out = new ArrayList<>(n);
+        for (int i : chosen) {
+            out.add(sorted.get(i));
+        }
+        return out;
     }
 
     /** Per directory and kind, the variant to read: uncompressed if verified, else the first verified compressed one. */
@@ -388,9 +425,10 @@ final class PoolAudit {
         return true;
     }
 
-    /** Checks every listed pool file in parallel, in a bounded window; findings sorted by path. */
-    private static Result check(Path root, List<String> paths, Map<String, Listing> listings, List<String> indexNames,
-                                int parallelism, AuditProgress progress, List<Finding> findings) throws IOException {
+    /** Checks the chosen pool files in parallel, in a bounded window; findings sorted by path. */
+    private static Result check(PoolFiles pool, List<String> paths, int listed, Map<String, Listing> listings,
+                                List<String> indexNames, int parallelism, AuditProgress progress,
+                                List<Finding> findings) throws IOException {
         int total = paths.size();
         FileCheck[] results = new FileCheck[total];
         AtomicLong verified = new AtomicLong();
@@ -414,8 +452,7 @@ final class PoolAudit {
                         if (failure.get() != null) {
                             return;
                         }
-                        FileCheck c = FileVerifier.check(root.resolve(path),
-                                new IndexFileEntry(path, listing.size(), listing.digests()), FileVerifier.Link.POOL);
+                        FileCheck c = pool.check(path, new IndexFileEntry(path, listing.size(), listing.digests()));
                         if (!c.algorithms().isEmpty()) {
                             bytes.addAndGet(c.size());
                         }
@@ -469,13 +506,13 @@ final class PoolAudit {
             }
             if (c.outcome() == FileCheck.Outcome.ABSENT) {
                 out.add(Finding.error(FindingCode.DEB_MISSING, c.path(), "listed in "
-                        + indexNames.get(listings.get(c.path()).index()) + " but absent from the tree"));
+                        + indexNames.get(listings.get(c.path()).index()) + " but absent from " + pool.origin()));
             } else {
                 out.addAll(c.findings());
             }
         }
-        TrustReport.PoolSummary summary = new TrustReport.PoolSummary(total, verified.get(), missing.get(),
-                mismatched.get(), bytes.get());
+        TrustReport.PoolSummary summary = new TrustReport.PoolSummary(listed, verified.get(), missing.get(),
+                mismatched.get(), bytes.get(), total);
         return new Result(summary, out);
     }
 

@@ -80,6 +80,32 @@ public final class TreeAudit {
     public static TrustReport run(Path root, String suite, Keyring keyring, AuditOptions options,
                                   AuditProgress progress) throws IOException {
         Objects.requireNonNull(root, "root");
+        return run(root, suite, keyring, options, progress, PoolFiles.local(root));
+    }
+
+    /**
+     * Audits a suite whose {@code dists/} part is under {@code root} while the pool files are read
+     * from {@code pool}: for a mirror whose Release and indexes were downloaded into a temporary
+     * tree, with the pool left on the server ({@link PoolFiles#remote}). The pool is read only for a
+     * deep audit; the report's {@code source} is {@code root} as given, and finding targets are
+     * root-relative paths as for a local tree.
+     *
+     * @param root     the directory holding {@code dists/SUITE/}
+     * @param suite    the suite or codename, as in {@code dists/SUITE}
+     * @param keyring  the trusted keys
+     * @param options  time, depth, parallelism, sample, policies
+     * @param progress receives pool-check progress (phase {@code "pool"}), from worker threads
+     * @param pool     where the pool files listed by the verified indexes are read from
+     * @return the report
+     * @throws IOException as {@link #run(Path, String, Keyring, AuditOptions, AuditProgress)}; a pool
+     *     file that cannot be downloaded is a finding ({@link FindingCode#DEB_FETCH_FAILED})
+     * @throws IllegalArgumentException if {@code suite} is not a safe relative path
+     * @throws NullPointerException if an argument is null
+     */
+    public static TrustReport run(Path root, String suite, Keyring keyring, AuditOptions options,
+                                  AuditProgress progress, PoolFiles pool) throws IOException {
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(suite, "suite");
         Objects.requireNonNull(keyring, "keyring");
         Objects.requireNonNull(options, "options");
@@ -131,7 +157,7 @@ public final class TreeAudit {
         }
 
         List<FileCheck> files = new ArrayList<>();
-        Optional<TrustReport.PoolSummary> pool = Optional.empty();
+        Optional<TrustReport.PoolSummary> summary = Optional.empty();
         if (release.isPresent()) {
             for (String path : release.get().files().keySet()) {
                 FileCheck check = rooted(IndexChain.check(releaseDir, release.get(), path), prefix);
@@ -141,13 +167,12 @@ public final class TreeAudit {
                 }
             }
             if (options.deep()) {
-                PoolAudit.Result deep = PoolAudit.run(root, prefix, release.get(), files, options.parallelism(),
-                        progress);
+                PoolAudit.Result deep = PoolAudit.run(root, pool, prefix, release.get(), files, options, progress);
                 findings.addAll(deep.findings());
-                pool = Optional.of(deep.summary());
+                summary = Optional.of(deep.summary());
             }
         }
-        return new TrustReport(root.toString(), Optional.of(suite), at, verification, files, pool,
+        return new TrustReport(root.toString(), Optional.of(suite), at, verification, files, summary,
                 ReleaseAudit.ordered(findings));
     }
 

@@ -33,13 +33,53 @@ public record TrustReport(String source, Optional<String> suite, Instant at,
     /**
      * What a deep audit found in the pool.
      *
+     * <p>Of the {@code listed} files, {@code sampled} were checked; each checked file is verified,
+     * missing, mismatched, or none of these when it could not be read at all (a failed download).
+     * The counts other than {@code listed} are about the checked files only.
+     *
      * @param listed     distinct pool files the verified Packages and Sources list
      * @param verified   files present with matching size and digests
-     * @param missing    files absent from the tree
+     * @param missing    files absent from the tree (or the server)
      * @param mismatched files present whose size or digest differs
      * @param bytes      bytes read and hashed
+     * @param sampled    files checked: {@code listed}, or fewer when a sample was asked for
      */
-    public record PoolSummary(long listed, long verified, long missing, long mismatched, long bytes) {
+    public record PoolSummary(long listed, long verified, long missing, long mismatched, long bytes, long sampled) {
+
+        /**
+         * Validates.
+         *
+         * @throws IllegalArgumentException if a count is negative, {@code sampled} exceeds {@code listed},
+         *     or the outcomes add up to more than {@code sampled}
+         */
+        public PoolSummary {
+            if (listed < 0 || verified < 0 || missing < 0 || mismatched < 0 || bytes < 0 || sampled < 0) {
+                throw new IllegalArgumentException("counts must not be negative: listed " + listed + ", verified "
+                        + verified + ", missing " + missing + ", mismatched " + mismatched + ", bytes " + bytes
+                        + ", sampled " + sampled);
+            }
+            if (sampled > listed) {
+                throw new IllegalArgumentException("sampled must not exceed listed " + listed + ": " + sampled);
+            }
+            if (verified + missing + mismatched > sampled) {
+                throw new IllegalArgumentException("verified, missing and mismatched must not exceed sampled "
+                        + sampled + ": " + (verified + missing + mismatched));
+            }
+        }
+
+        /**
+         * A summary of a check of every listed file (no sample).
+         *
+         * @throws IllegalArgumentException as the canonical constructor
+         */
+        public PoolSummary(long listed, long verified, long missing, long mismatched, long bytes) {
+            this(listed, verified, missing, mismatched, bytes, listed);
+        }
+
+        /** Whether only a sample of the listed files was checked. */
+        public boolean isSampled() {
+            return sampled < listed;
+        }
     }
 
     /**
