@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import org.debindex.core.Finding;
 import org.debindex.core.FindingCode;
 import org.debindex.core.fetch.FetchException;
@@ -28,6 +30,9 @@ final class RemotePoolFiles implements PoolFiles {
     private final URI base;
     private final Fetcher fetcher;
     private final Path scratchDir;
+    /** Names scratch files: unique per instance, so audits sharing a directory do not meet. */
+    private final String token = Long.toHexString(new SplittableRandom().nextLong());
+    private final AtomicLong count = new AtomicLong();
 
     RemotePoolFiles(URI base, Fetcher fetcher, Path scratchDir) {
         Objects.requireNonNull(base, "base");
@@ -50,7 +55,9 @@ final class RemotePoolFiles implements PoolFiles {
             return FileVerifier.check(scratchDir.resolve("unread"), entry, FileVerifier.Link.POOL);
         }
         URI uri = uri(path);
-        Path scratch = Files.createTempFile(scratchDir, "pool-", ".part");
+        // a fresh name, not a created placeholder: the fetcher writes its own partial file beside it
+        // and renames it here, so one worker holds one file at a time
+        Path scratch = scratchDir.resolve(".debindex-pool-" + token + "-" + count.incrementAndGet());
         try {
             FetchResult result;
             try {
