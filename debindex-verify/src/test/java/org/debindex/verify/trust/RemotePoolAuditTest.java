@@ -333,6 +333,21 @@ class RemotePoolAuditTest {
     }
 
     @Test
+    void stanzaWithWeakDigestsOnlyIsRefusedWithoutADownload() throws Exception {
+        String weak = "pool/main/w/weak/weak_1_amd64.deb";
+        m.pool(weak, "weak\n");
+        m.amd64(m.binary("weak", "1", "amd64", weak).replaceAll("SHA(256|512): [0-9a-f]+\n", ""));
+        serve();
+
+        TrustReport report = audit();
+
+        Finding f = only(report, FindingCode.DEB_HASH_INSUFFICIENT);
+        assertEquals(weak, f.target());
+        assertEquals(0, server.count("/" + weak), "nothing that cannot be trusted is downloaded");
+        assertEquals(5, pool(report).verified());
+    }
+
+    @Test
     void remoteRefusesABaseWithAQuery() {
         assertThrows(IllegalArgumentException.class,
                 () -> PoolFiles.remote(URI.create("http://mirror.example/debian/?x=1"), fetcher(), scratch));
