@@ -4,7 +4,9 @@ import static org.debindex.core.MalformedInputException.quote;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -16,20 +18,26 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.debindex.cli.output.ProgressLine;
+import org.debindex.cli.output.SourceAuditOutput;
 import org.debindex.cli.output.TrustReportJson;
 import org.debindex.cli.output.TrustReportText;
 import org.debindex.core.Finding;
 import org.debindex.core.FindingCode;
+import org.debindex.core.MalformedInputException;
 import org.debindex.core.VerificationException;
 import org.debindex.core.model.Release;
 import org.debindex.core.openpgp.Keyring;
+import org.debindex.core.source.SourceEntry;
+import org.debindex.core.source.SourceList;
 import org.debindex.verify.trust.AuditOptions;
 import org.debindex.verify.trust.AuditProgress;
 import org.debindex.verify.trust.ReleaseAudit;
+import org.debindex.verify.trust.SourceAudit;
 import org.debindex.verify.trust.TreeAudit;
 import org.debindex.verify.trust.TrustReport;
 import picocli.CommandLine.Command;
@@ -57,16 +65,29 @@ import picocli.CommandLine.Spec;
         name = "verify",
         sortOptions = false,
         customSynopsis = {
-            "debindex verify --keyring=KEYRING... [--at=TIME] INRELEASE",
-            "       debindex verify --keyring=KEYRING... [--at=TIME] RELEASE RELEASE.GPG",
-            "       debindex verify --keyring=KEYRING... [--at=TIME] --tree=DIR --suite=SUITE",
-            "                       [--deep [--jobs=N]]",
+            "debindex verify [--keyring=KEYRING]... [--at=TIME] [--arch=ARCH]... [--with-sources]",
+            "                [--with-contents] [--deep [--jobs=N] [--sample=N]] [--markdown=FILE]",
+            "                [SOURCE...]",
+            "       debindex verify [--keyring=KEYRING]... [--at=TIME] INRELEASE",
+            "       debindex verify [--keyring=KEYRING]... [--at=TIME] RELEASE RELEASE.GPG",
+            "       debindex verify [--keyring=KEYRING]... [--at=TIME] --tree=DIR --suite=SUITE",
+            "                       [--deep [--jobs=N] [--sample=N]]",
         },
         descriptionHeading = "%n",
         parameterListHeading = "%nParameters:%n",
         optionListHeading = "%nOptions:%n",
         description = {
             "Verify the trust chain of a Debian repository, link by link.",
+            "",
+            "Without FILE or --tree it audits the configured sources (--repo, --sources, else apt's"
+                    + " sources.list), or those named, where they are served (http:, https:, file:): the"
+                    + " keyring, every signature of the Release, its Date and Valid-Until (with the time"
+                    + " left), Suite and Codename, a rollback or a change of signing keys since the"
+                    + " Release the cache last accepted (read from the cache's state, never written),"
+                    + " and every configured index file in every compression the Release lists, with its"
+                    + " by-hash copy; --deep also every pool file the verified Packages (and Sources)"
+                    + " list, streamed and hashed, never the whole pool on disk (--sample N: N of them"
+                    + " at random). Downloads go to a temporary directory that is deleted afterwards.",
             "",
             "Checks the OpenPGP signatures of an InRelease file (or of a Release file and its"
                     + " detached Release.gpg) against the keyrings given, then the Release itself (Date,"
@@ -81,7 +102,8 @@ import picocli.CommandLine.Spec;
                     + " The global options go before 'verify': 'debindex --json verify ...' prints one"
                     + " JSON document, 'debindex -q verify ...' only the verdict line.",
             "",
-            "Reads only the files named; writes nothing.",
+            "For FILEs and --tree it reads only the files named and writes nothing; for sources it"
+                    + " writes only the --markdown FILE and its temporary directory.",
         },
         footerHeading = "%nExit status:%n",
         footer = {
@@ -93,6 +115,8 @@ import picocli.CommandLine.Spec;
             "  70  internal error (a bug)",
             "",
             "Examples:",
+            "  debindex verify",
+            "  debindex -q verify --deep --sample 200 'http://mirror.example/debian trixie'",
             "  debindex verify --keyring /usr/share/keyrings/debian-archive-keyring.gpg \\",
             "      /srv/mirror/debian/dists/trixie/InRelease",
             "  debindex verify --keyring /usr/share/keyrings/debian-archive-keyring.gpg \\",
@@ -104,12 +128,11 @@ import picocli.CommandLine.Spec;
         })
 final class VerifyCommand implements Callable<Integer> {
 
-    // Required until the host's apt configuration is read (issue 4): then the keyrings of the
-    // source's Signed-By, else /etc/apt/trusted.gpg.d, become the default.
-    @Option(names = "--keyring", paramLabel = "KEYRING", required = true,
+    @Option(names = "--keyring", paramLabel = "KEYRING",
             description = "Trusted keys: a binary keyring (.gpg), an armored one (.asc), or a directory of"
-                    + " *.gpg and *.asc files (as /etc/apt/trusted.gpg.d); repeatable. Required for now:"
-                    + " the host's apt keyrings become the default once debindex reads apt sources.")
+                    + " *.gpg and *.asc files (as /etc/apt/trusted.gpg.d); repeatable. Default: for a"
+                    + " configured source its Signed-By, else (and for files and trees) the host's apt"
+                    + " trusted keyrings.")
     private List<Path> keyrings = new ArrayList<>();
 
     @Option(names = "--tree", paramLabel = "DIR",
@@ -130,14 +153,37 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Pool files hashed at once with --deep (default: the processors, at most 8).")
     private Integer jobs;
 
+    @Option(names = "--sample", paramLabel = "N",
+            description = "With --deep, check a random sample of N pool files instead of all.")
+    private Integer sample;
+
+    @Option(names = "--arch", paramLabel = "ARCH",
+            description = "For configured sources: the architectures whose Packages are checked"
+                    + " (repeatable; default the host's).")
+    private List<String> architectures = new ArrayList<>();
+
+    @Option(names = "--with-sources", description = "For configured sources: also the Sources of deb-src entries.")
+    private boolean withSources;
+
+    @Option(names = "--with-contents", description = "For configured sources: also the Contents files.")
+    private boolean withContents;
+
+    @Option(names = "--markdown", paramLabel = "FILE",
+            description = "For configured sources: also write the audit record to FILE (Markdown).")
+    private Path markdown;
+
     @Option(names = "--at", paramLabel = "TIME",
             description = "Verify as of TIME instead of now. TIME is an ISO-8601 instant"
                     + " (2026-11-26T00:00:00Z), a date (2026-11-26 is 00:00 UTC), or a date as"
                     + " Release files write it ('Sat, 21 Nov 2026 10:00:00 UTC').")
     private String at;
 
-    @Parameters(paramLabel = "FILE", arity = "0..*",
-            description = "An InRelease file; or a Release file and its detached Release.gpg.")
+    @Parameters(paramLabel = "FILE|SOURCE", arity = "0..*",
+            description = "An InRelease file; or a Release file and its detached Release.gpg; or, when no such"
+                    + " file exists, configured sources to audit (a base URI, a suite, or 'URI SUITE' as"
+                    + " 'debindex sources' lists them). None: every configured source.")
+    private List<String> arguments = new ArrayList<>();
+
     private List<Path> files = new ArrayList<>();
 
     @Mixin
@@ -150,12 +196,22 @@ final class VerifyCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException, VerificationException {
-        checkArguments();
+    public Integer call() throws IOException, VerificationException, MalformedInputException {
+        boolean sourceMode = tree == null && arguments.stream().allMatch(VerifyCommand::isSourceSelector);
+        if (!sourceMode) {
+            files = arguments.stream().map(Path::of).toList();
+        }
+        checkArguments(sourceMode);
         Instant time = at == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : time(at);
         AuditOptions options = AuditOptions.at(time).withDeep(deep);
         if (jobs != null) {
             options = options.withParallelism(jobs);
+        }
+        if (sample != null) {
+            options = options.withSample(sample);
+        }
+        if (sourceMode) {
+            return verifySources(options);
         }
         for (Path file : files) {
             requireFile(file);
@@ -168,8 +224,46 @@ final class VerifyCommand implements Callable<Integer> {
         return report.ok() ? ExitStatus.OK : ExitStatus.NO;
     }
 
+    /**
+     * Whether an argument names configured sources rather than a file: it is no existing file, and
+     * it is a URI ({@code http://...}, {@code file:/...}), a {@code URI SUITE} pair, or a bare word
+     * that is not named like a Release file ({@code trixie}, not {@code InRelease}).
+     */
+    static boolean isSourceSelector(String argument) {
+        if (Files.exists(Path.of(argument))) {
+            return false;
+        }
+        if (argument.matches("[A-Za-z][A-Za-z0-9+.-]*:.*") || argument.contains(" ")) {
+            return true;
+        }
+        return !argument.contains("/") && !argument.endsWith("Release") && !argument.endsWith(".gpg")
+                && !argument.endsWith(".asc");
+    }
+
     /** Wrong combinations are usage errors, found before any file is read. */
-    private void checkArguments() {
+    private void checkArguments(boolean sourceMode) {
+        if (sample != null && !deep) {
+            throw usage("--sample needs --deep: it samples the pool files");
+        }
+        if (sample != null && sample < 1) {
+            throw usage("--sample must be at least 1: " + sample);
+        }
+        if (!sourceMode && (markdown != null || withSources || withContents || !architectures.isEmpty())) {
+            throw usage("--markdown, --with-sources, --with-contents and --arch are for configured sources,"
+                    + " not for FILE arguments or --tree");
+        }
+        if (sourceMode) {
+            if (suite != null) {
+                throw usage("--suite needs --tree DIR: for configured sources, name the source instead");
+            }
+            if (jobs != null && !deep) {
+                throw usage("--jobs needs --deep: only the pool check runs in parallel");
+            }
+            if (jobs != null && jobs < 1) {
+                throw usage("--jobs must be at least 1: " + jobs);
+            }
+            return;
+        }
         if (tree == null) {
             if (files.isEmpty()) {
                 throw usage("nothing to verify; expected an InRelease file, a Release file and its Release.gpg,"
@@ -202,10 +296,64 @@ final class VerifyCommand implements Callable<Integer> {
         }
     }
 
+    /** Every configured source, or those named, audited where it is served. */
+    private int verifySources(AuditOptions options) throws IOException, MalformedInputException, VerificationException {
+        String hostArchitecture = architectures.isEmpty() ? Configuration.hostArchitecture() : architectures.get(0);
+        SourceList sources = Configuration.sources(main, hostArchitecture, spec.commandLine());
+        SourceVerification verification = new SourceVerification(sources,
+                architectures.isEmpty() ? List.of(hostArchitecture) : architectures, withSources, withContents);
+        if (!main.quiet()) {
+            verification.printWarnings(spec.commandLine().getErr());
+        }
+        Map<String, List<SourceEntry>> selected;
+        try {
+            selected = verification.select(arguments);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        if (selected.isEmpty()) {
+            throw new NoSuchFileException("sources", null, "no source configured; give --repo or --sources,"
+                    + " or configure apt's sources.list");
+        }
+        Optional<Keyring> override = keyrings.isEmpty() ? Optional.empty() : Optional.of(Keyring.load(keyrings));
+        boolean progress = deep && main.terminal() && !main.quiet() && !main.json();
+        ProgressLine line = progress ? new ProgressLine(spec.commandLine().getErr()) : null;
+        List<SourceAudit.Report> reports;
+        try {
+            reports = verification.audit(selected, override, Configuration.layout(main), options,
+                    line == null ? AuditProgress.NONE : line);
+        } finally {
+            if (line != null) {
+                line.clear();
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (main.json()) {
+            SourceAuditOutput.json(reports, out);
+        } else {
+            SourceAuditOutput.text(reports, main.quiet(), out);
+        }
+        if (markdown != null) {
+            try (PrintWriter md = new PrintWriter(Files.newBufferedWriter(markdown, StandardCharsets.UTF_8))) {
+                SourceAuditOutput.markdown(reports, options.at(), md);
+                if (md.checkError()) {
+                    throw new IOException("cannot write " + markdown);
+                }
+            } catch (FileSystemException e) {
+                throw new IOException("cannot write " + markdown + ": " + ExitStatus.reason(e), e);
+            }
+        }
+        return reports.stream().allMatch(r -> r.trust().ok()) ? ExitStatus.OK : ExitStatus.NO;
+    }
+
+    private List<Path> keyringsOrHost() {
+        return keyrings.isEmpty() ? Configuration.trustedKeyrings() : keyrings;
+    }
+
     private TrustReport audit(AuditOptions options) throws IOException, VerificationException {
         Keyring keyring;
         try {
-            keyring = Keyring.load(keyrings);
+            keyring = Keyring.load(keyringsOrHost());
         } catch (VerificationException e) {
             if (e.code() != FindingCode.KEYRING_UNUSABLE) {
                 throw e;
@@ -263,7 +411,7 @@ final class VerifyCommand implements Callable<Integer> {
      * {@code --json}), not an I/O error. A keyring that does not exist is an I/O error (status 3).
      */
     private TrustReport keyringUnusable(VerificationException e, Instant time) {
-        String target = keyrings.stream().map(Path::toString).collect(Collectors.joining(", "));
+        String target = keyringsOrHost().stream().map(Path::toString).collect(Collectors.joining(", "));
         String message = e.getMessage();
         if (message.startsWith(target + ": ")) {
             message = message.substring(target.length() + 2);

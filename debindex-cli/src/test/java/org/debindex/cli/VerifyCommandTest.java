@@ -1,6 +1,7 @@
 package org.debindex.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,10 +44,13 @@ class VerifyCommandTest {
     /** Paths in these argument lists do not exist: a usage error must be found before any file is read. */
     static Stream<Arguments> wrongArguments() {
         return Stream.of(
-                Arguments.of(List.of("InRelease"), "missing required option: '--keyring=KEYRING'"),
-                Arguments.of(List.of("--keyring", "k.gpg"),
-                        "nothing to verify; expected an InRelease file, a Release file and its Release.gpg,"
-                                + " or --tree DIR --suite SUITE"),
+                Arguments.of(List.of("--keyring", "k.gpg", "--sample", "3", "--tree", "/srv/mirror/debian", "--suite",
+                        "trixie"), "--sample needs --deep: it samples the pool files"),
+                Arguments.of(List.of("--keyring", "k.gpg", "--markdown", "audit.md", "InRelease"),
+                        "--markdown, --with-sources, --with-contents and --arch are for configured sources,"
+                                + " not for FILE arguments or --tree"),
+                Arguments.of(List.of("--keyring", "k.gpg", "--suite", "trixie"),
+                        "--suite needs --tree DIR: for configured sources, name the source instead"),
                 Arguments.of(List.of("--keyring", "k.gpg", "--tree", "/srv/mirror/debian"),
                         "--tree needs --suite SUITE (a directory name under DIR/dists)"),
                 Arguments.of(List.of("--keyring", "k.gpg", "Release", "Release.gpg", "InRelease"),
@@ -73,6 +77,18 @@ class VerifyCommandTest {
     void aWrongCombinationIsAUsageErrorInOneLine(List<String> args, String message) {
         String[] all = Stream.concat(Stream.of("verify"), args.stream()).toArray(String[]::new);
         assertEquals(new Cli(2, "", "debindex: " + message + "\n" + HINT), Cli.run(all));
+    }
+
+    @Test
+    void anArgumentNamesSourcesUnlessItIsOrLooksLikeAFile() {
+        assertTrue(VerifyCommand.isSourceSelector("trixie"));
+        assertTrue(VerifyCommand.isSourceSelector("http://mirror.example/debian"));
+        assertTrue(VerifyCommand.isSourceSelector("file:/srv/mirror/debian/"));
+        assertTrue(VerifyCommand.isSourceSelector("http://mirror.example/debian/ trixie"));
+        assertFalse(VerifyCommand.isSourceSelector("InRelease"));
+        assertFalse(VerifyCommand.isSourceSelector("Release.gpg"));
+        assertFalse(VerifyCommand.isSourceSelector("dists/trixie/InRelease"));
+        assertFalse(VerifyCommand.isSourceSelector("pom.xml"), "an existing file is a file");
     }
 
     @Test

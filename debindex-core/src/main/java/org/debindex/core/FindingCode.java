@@ -64,6 +64,12 @@ public enum FindingCode {
     INDEX_WEAK_ONLY,
     /** A listed index file could not be fetched. */
     INDEX_MISSING,
+    /**
+     * The Release offers {@code by-hash} ({@code Acquire-By-Hash: yes}) but the mirror lacks an
+     * index file's {@code by-hash/SHA256/HASH} copy: apt falls back to the plain path, which a
+     * mirror update can change during the download (warning).
+     */
+    INDEX_BYHASH_MISSING,
     /** An index file's size differs from the Release. */
     INDEX_SIZE_MISMATCH,
     /** An index file's checksum differs from the Release. */

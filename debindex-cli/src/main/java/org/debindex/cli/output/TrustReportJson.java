@@ -46,8 +46,20 @@ public final class TrustReportJson {
     public void write(TrustReport report, Writer out) {
         Objects.requireNonNull(report, "report");
         JsonWriter json = new JsonWriter(Objects.requireNonNull(out, "out"));
-        json.beginObject()
-                .member("ok", report.ok())
+        json.beginObject();
+        members(report, json);
+        json.endObject().finish();
+    }
+
+    /**
+     * Writes the report's members into an object the caller has begun, so that a larger document
+     * (the audit of a configured source) can add its own beside them.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public static void members(TrustReport report, JsonWriter json) {
+        Objects.requireNonNull(report, "report");
+        json.member("ok", report.ok())
                 .member("source", report.source())
                 .member("suite", report.suite())
                 .member("at", time(report.at()));
@@ -93,6 +105,7 @@ public final class TrustReportJson {
             TrustReport.PoolSummary pool = report.pool().get();
             json.beginObject()
                     .member("listed", pool.listed())
+                    .member("sampled", pool.sampled())
                     .member("verified", pool.verified())
                     .member("missing", pool.missing())
                     .member("mismatched", pool.mismatched())
@@ -111,7 +124,6 @@ public final class TrustReportJson {
                     .endObject();
         }
         json.endArray();
-        json.endObject().finish();
     }
 
     private static void signature(JsonWriter json, SignatureCheck signature) {

@@ -199,8 +199,8 @@ public final class TrustReportText {
     }
 
     private static String poolSummary(TrustReport.PoolSummary pool) {
-        return pool.verified() + " of " + pool.listed() + " files verified, " + pool.missing() + " missing, "
-                + pool.mismatched() + " mismatched";
+        return pool.verified() + " of " + (pool.isSampled() ? pool.sampled() + " sampled of " : "") + pool.listed()
+                + " files verified, " + pool.missing() + " missing, " + pool.mismatched() + " mismatched";
     }
 
     private static String plural(long n, String word) {

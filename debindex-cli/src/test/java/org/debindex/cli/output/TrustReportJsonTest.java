@@ -88,7 +88,8 @@ class TrustReportJsonTest {
     void nothingIsCappedInJson() {
         Map<String, Object> doc = TestJson.object(json(Reports.deepWithoutPool(25)));
         assertEquals(26, list(doc.get("findings")).size());
-        assertEquals(Map.of("listed", 25L, "verified", 0L, "missing", 25L, "mismatched", 0L, "bytes", 0L), doc.get("pool"));
+        assertEquals(Map.of("listed", 25L, "sampled", 25L, "verified", 0L, "missing", 25L, "mismatched", 0L, "bytes", 0L),
+                doc.get("pool"));
         assertEquals(true, doc.get("ok") instanceof Boolean);
     }
 
