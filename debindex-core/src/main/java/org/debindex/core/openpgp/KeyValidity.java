@@ -122,6 +122,68 @@ final class KeyValidity {
         return new Verdict(sub.state(), sub.detail(), weak, expires);
     }
 
+    /**
+     * Judges the primary key of a certificate at {@code t} as a certificate, not as a data-signing
+     * key: revoked, expired or valid, whatever its key flags say.
+     */
+    static Verdict evaluateCertificate(PGPPublicKey primary, Instant t, SignaturePolicy policy, Memo memo) {
+        return evaluatePrimary(primary, t, policy, false, memo);
+    }
+
+    /**
+     * Whether some verified self-signature flags {@code key} for signing data, whatever the time:
+     * for a primary key a certification or direct-key signature with the "sign data" flag or no key
+     * flags at all (as {@link #evaluate} accepts), for a subkey a binding with the flag. Lets a
+     * listing leave out encryption and certification-only subkeys without judging them.
+     */
+    static boolean isSigningCapable(PGPPublicKey primary, PGPPublicKey key, Memo memo) {
+        if (key == primary) {
+            if (primary.getVersion() == 3) {
+                return true;
+            }
+            Iterator<byte[]> ids = primary.getRawUserIDs();
+            while (ids.hasNext()) {
+                byte[] id = ids.next();
+                Iterator<PGPSignature> sigs = primary.getSignaturesForID(id);
+                while (sigs != null && sigs.hasNext()) {
+                    PGPSignature sig = sigs.next();
+                    int type = sig.getSignatureType();
+                    if (type >= PGPSignature.DEFAULT_CERTIFICATION && type <= PGPSignature.POSITIVE_CERTIFICATION
+                            && isBy(sig, primary) && flagsSigning(sig, true)
+                            && memo.verifies(sig, s -> s.verifyCertification(id, primary), primary)) {
+                        return true;
+                    }
+                }
+            }
+            Iterator<PGPSignature> direct = primary.getSignaturesOfType(PGPSignature.DIRECT_KEY);
+            while (direct.hasNext()) {
+                PGPSignature sig = direct.next();
+                if (isBy(sig, primary) && flagsSigning(sig, true)
+                        && memo.verifies(sig, s -> s.verifyCertification(primary), primary)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        Iterator<PGPSignature> sigs = key.getSignaturesOfType(PGPSignature.SUBKEY_BINDING);
+        while (sigs.hasNext()) {
+            PGPSignature sig = sigs.next();
+            if (isBy(sig, primary) && flagsSigning(sig, false)
+                    && memo.verifies(sig, s -> s.verifyCertification(primary, key), primary)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean flagsSigning(PGPSignature sig, boolean noFlagsSigns) {
+        PGPSignatureSubpacketVector hashed = sig.getHashedSubPackets();
+        if (hashed == null || !hashed.hasSubpacket(SignatureSubpacketTags.KEY_FLAGS)) {
+            return noFlagsSigns;
+        }
+        return (hashed.getKeyFlags() & KeyFlags.SIGN_DATA) != 0;
+    }
+
     private static Verdict evaluatePrimary(PGPPublicKey primary, Instant t, SignaturePolicy policy, boolean mustSign, Memo memo) {
         Instant created = primary.getCreationTime().toInstant();
         Optional<String> revoked = revocation(primary, primary, PGPSignature.KEY_REVOCATION, t, policy, memo);
