@@ -141,6 +141,7 @@ final class KeyValidity {
             if (primary.getVersion() == 3) {
                 return true;
             }
+            boolean anyUserIdBinding = false;
             Iterator<byte[]> ids = primary.getRawUserIDs();
             while (ids.hasNext()) {
                 byte[] id = ids.next();
@@ -149,11 +150,16 @@ final class KeyValidity {
                     PGPSignature sig = sigs.next();
                     int type = sig.getSignatureType();
                     if (type >= PGPSignature.DEFAULT_CERTIFICATION && type <= PGPSignature.POSITIVE_CERTIFICATION
-                            && isBy(sig, primary) && flagsSigning(sig, true)
-                            && memo.verifies(sig, s -> s.verifyCertification(id, primary), primary)) {
-                        return true;
+                            && isBy(sig, primary) && memo.verifies(sig, s -> s.verifyCertification(id, primary), primary)) {
+                        anyUserIdBinding = true;
+                        if (flagsSigning(sig, true)) {
+                            return true;
+                        }
                     }
                 }
+            }
+            if (anyUserIdBinding) {
+                return false; // the user id binding decides the flags (see evaluatePrimary)
             }
             Iterator<PGPSignature> direct = primary.getSignaturesOfType(PGPSignature.DIRECT_KEY);
             while (direct.hasNext()) {
@@ -235,28 +241,42 @@ final class KeyValidity {
                 }
             }
         }
+        List<PGPSignature> directs = new ArrayList<>();
         Iterator<PGPSignature> direct = primary.getSignaturesOfType(PGPSignature.DIRECT_KEY);
         while (direct.hasNext()) {
             PGPSignature sig = direct.next();
             if (isBy(sig, primary) && memo.verifies(sig, s -> s.verifyCertification(primary), primary)) {
-                bindings.add(sig);
+                directs.add(sig);
             }
         }
-        if (primary.getVersion() == 3 && bindings.isEmpty()) {
+        if (primary.getVersion() == 3 && bindings.isEmpty() && directs.isEmpty()) {
             return new Verdict(State.UNUSABLE, "key has no valid self-signature", Optional.empty(), Optional.empty());
         }
-        Optional<PGPSignature> binding = choose(bindings, t, created);
+        // As Sequoia and GnuPG: the user id self-signature decides, and a direct-key signature fills
+        // in what it lacks. Debian's archive keys carry direct-key signatures (revocation-key
+        // designations, no expiry) made after the user id's; letting the newest signature of either
+        // kind decide would drop the key's expiry.
+        Optional<PGPSignature> directBinding = choose(directs, t, created);
+        Optional<PGPSignature> chosen = choose(bindings, t, created);
+        Optional<PGPSignature> binding = chosen.isPresent() ? chosen : directBinding;
         if (binding.isEmpty()) {
             return new Verdict(State.UNUSABLE, "key has no valid self-signature", Optional.empty(), Optional.empty());
         }
         PGPSignatureSubpacketVector hashed = binding.get().getHashedSubPackets();
+        PGPSignatureSubpacketVector fallback = directBinding.filter(d -> chosen.isPresent())
+                .map(PGPSignature::getHashedSubPackets).orElse(null);
         Optional<Instant> expires = expiry(created, hashed);
+        if (expires.isEmpty() && (hashed == null || !hashed.hasSubpacket(SignatureSubpacketTags.KEY_EXPIRE_TIME))) {
+            expires = expiry(created, fallback);
+        }
+        PGPSignatureSubpacketVector flags = hashed != null && hashed.hasSubpacket(SignatureSubpacketTags.KEY_FLAGS)
+                ? hashed : fallback;
         Optional<String> weak = weakBinding(binding.get(), "self-signature", t, policy);
         if (expires.isPresent() && !t.isBefore(expires.get())) {
             return new Verdict(State.EXPIRED, "key expired " + expires.get(), weak, expires);
         }
-        if (mustSign && hashed != null && hashed.hasSubpacket(SignatureSubpacketTags.KEY_FLAGS)
-                && (hashed.getKeyFlags() & KeyFlags.SIGN_DATA) == 0) {
+        if (mustSign && flags != null && flags.hasSubpacket(SignatureSubpacketTags.KEY_FLAGS)
+                && (flags.getKeyFlags() & KeyFlags.SIGN_DATA) == 0) {
             return new Verdict(State.UNUSABLE, "key is not flagged for signing data", weak, expires);
         }
         return new Verdict(State.VALID, "", weak, expires);

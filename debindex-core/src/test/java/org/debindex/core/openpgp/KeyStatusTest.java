@@ -13,8 +13,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Date;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.bcpg.sig.RevocationReasonTags;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureGenerator;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
 import org.debindex.core.openpgp.KeyStatus.Validity;
 import org.debindex.core.openpgp.TestKeys.Kind;
 import org.debindex.core.openpgp.TestKeys.TestKey;
@@ -131,5 +138,36 @@ class KeyStatusTest {
         assertTrue(statuses.get(0).canSign());
         assertEquals(Validity.NOT_ALLOWED, statuses.get(1).signingKeys().get(0).validity());
         assertFalse(statuses.get(1).canSign());
+    }
+
+    /**
+     * Debian's archive keys carry direct-key signatures without an expiry made after the user id
+     * self-signature that sets it (see RealKeyringAuditTest): the expiry must still count, for the
+     * listing and for the signature check alike.
+     */
+    @Test
+    void laterDirectKeySignatureDoesNotDropTheUserIdsExpiry() throws Exception {
+        TestKey key = TestKeys.key(Kind.ED25519).expires(Duration.ofDays(100)).build();
+        PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
+        hashed.setSignatureCreationTime(false, Date.from(KEY_CREATED.plus(Duration.ofDays(1))));
+        hashed.setIssuerFingerprint(false, key.primaryPublic());
+        PGPSignatureGenerator gen = TestKeys.generator(key.primaryPublic(), HashAlgorithmTags.SHA512);
+        gen.init(PGPSignature.DIRECT_KEY, key.primaryPrivate());
+        gen.setHashedSubpackets(hashed.generate());
+        PGPPublicKey withDirect = PGPPublicKey.addCertification(key.primaryPublic(),
+                gen.generateCertification(key.primaryPublic()));
+        PGPPublicKeyRing ring = PGPPublicKeyRing.insertPublicKey(key.ring(), withDirect);
+        Keyring keyring = Keyring.parse(ring.getEncoded(), "direct.gpg");
+
+        Instant expiry = KEY_CREATED.plus(Duration.ofDays(100));
+        KeyStatus s = keyring.statuses(VERIFY_AT).get(0);
+        assertEquals(Optional.of(expiry), s.expires());
+        assertEquals(Validity.EXPIRED, s.signingKeys().get(0).validity());
+        assertFalse(s.signingKeys().get(0).canSign());
+
+        ReleaseVerification r = ReleaseSignatures.verifyInRelease(
+                clearsign(releaseText(), "SHA512", by(key).created(VERIFY_AT)), "InRelease", keyring, VERIFY_AT);
+        assertFalse(r.isAccepted(), r.message());
+        assertEquals(SignatureStatus.KEY_EXPIRED, r.signatures().get(0).status());
     }
 }
