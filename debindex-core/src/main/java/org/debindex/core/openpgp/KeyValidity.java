@@ -32,7 +32,9 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
  * <li>Only self-signatures that verify, that carry no unknown critical subpacket (§5.2.3.7) and
  *     that had not expired count. Of those, the newest made at or before the time decides flags
  *     and expiry; when every one is newer (minimised keyrings, such as Debian's, keep only the
- *     latest), the oldest is used, as GnuPG does by always using the newest.</li>
+ *     latest), the oldest is used, as GnuPG does by always using the newest. For a primary key a
+ *     user id self-signature decides; a direct-key signature (0x1F) decides only when there is
+ *     none, and otherwise supplies the key flags or expiry the user id's signature lacks.</li>
  * <li>A primary key signs when its binding has the "sign data" key flag (§5.2.3.29) or no key
  *     flags at all (version 4 keys made before key flags existed).</li>
  * <li>A subkey signs only with a verified subkey binding (0x18) that has the "sign data" flag and
