@@ -6,8 +6,10 @@ package org.debindex.core;
  * {@code --json} contract.
  *
  * <p>Most codes refuse the repository; those marked as warnings in their description do not.
- * Two codes are not in that list: {@link #SIG_NOT_YET_VALID} names a signature made in the future,
- * and {@link #DEB_MISSING} a pool file a deep audit did not find; the list has no code for either.
+ * Some codes are not in that list: {@link #SIG_NOT_YET_VALID} names a signature made in the future,
+ * {@link #DEB_MISSING} a pool file a deep audit did not find, and {@link #KEY_EXPIRING},
+ * {@link #KEY_INVALID} and {@link #SIGNING_KEY_CHANGED} the key hygiene of §3; the list has no
+ * code for any of them.
  *
  * <p>Enum constants are immutable and thread-safe.
  */
@@ -93,5 +95,20 @@ public enum FindingCode {
     /** A path in an index would leave the repository ({@code ..}, absolute, backslash). */
     PATH_UNSAFE,
     /** A size or count limit was exceeded. */
-    LIMIT_EXCEEDED
+    LIMIT_EXCEEDED,
+    /**
+     * Warning: a key in the keyring that can sign now stops being able to within 90 days; the
+     * keyring needs updating before then.
+     */
+    KEY_EXPIRING,
+    /**
+     * Note: a key in the keyring cannot sign (expired, revoked, not yet valid, unusable or weak)
+     * and made none of the Release's signatures; a signing key in that state is a signature finding.
+     */
+    KEY_INVALID,
+    /**
+     * Warning: the keys whose signatures are good differ from those of the last accepted Release;
+     * names the keys added and removed.
+     */
+    SIGNING_KEY_CHANGED
 }

@@ -32,7 +32,9 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
  * <li>Only self-signatures that verify, that carry no unknown critical subpacket (§5.2.3.7) and
  *     that had not expired count. Of those, the newest made at or before the time decides flags
  *     and expiry; when every one is newer (minimised keyrings, such as Debian's, keep only the
- *     latest), the oldest is used, as GnuPG does by always using the newest.</li>
+ *     latest), the oldest is used, as GnuPG does by always using the newest. For a primary key a
+ *     user id self-signature decides; a direct-key signature (0x1F) decides only when there is
+ *     none, and otherwise supplies the key flags or expiry the user id's signature lacks.</li>
  * <li>A primary key signs when its binding has the "sign data" key flag (§5.2.3.29) or no key
  *     flags at all (version 4 keys made before key flags existed).</li>
  * <li>A subkey signs only with a verified subkey binding (0x18) that has the "sign data" flag and
@@ -122,6 +124,74 @@ final class KeyValidity {
         return new Verdict(sub.state(), sub.detail(), weak, expires);
     }
 
+    /**
+     * Judges the primary key of a certificate at {@code t} as a certificate, not as a data-signing
+     * key: revoked, expired or valid, whatever its key flags say.
+     */
+    static Verdict evaluateCertificate(PGPPublicKey primary, Instant t, SignaturePolicy policy, Memo memo) {
+        return evaluatePrimary(primary, t, policy, false, memo);
+    }
+
+    /**
+     * Whether some verified self-signature flags {@code key} for signing data, whatever the time:
+     * for a primary key a certification or direct-key signature with the "sign data" flag or no key
+     * flags at all (as {@link #evaluate} accepts), for a subkey a binding with the flag. Lets a
+     * listing leave out encryption and certification-only subkeys without judging them.
+     */
+    static boolean isSigningCapable(PGPPublicKey primary, PGPPublicKey key, Memo memo) {
+        if (key == primary) {
+            if (primary.getVersion() == 3) {
+                return true;
+            }
+            boolean anyUserIdBinding = false;
+            Iterator<byte[]> ids = primary.getRawUserIDs();
+            while (ids.hasNext()) {
+                byte[] id = ids.next();
+                Iterator<PGPSignature> sigs = primary.getSignaturesForID(id);
+                while (sigs != null && sigs.hasNext()) {
+                    PGPSignature sig = sigs.next();
+                    int type = sig.getSignatureType();
+                    if (type >= PGPSignature.DEFAULT_CERTIFICATION && type <= PGPSignature.POSITIVE_CERTIFICATION
+                            && isBy(sig, primary) && memo.verifies(sig, s -> s.verifyCertification(id, primary), primary)) {
+                        anyUserIdBinding = true;
+                        if (flagsSigning(sig, true)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            if (anyUserIdBinding) {
+                return false; // the user id binding decides the flags (see evaluatePrimary)
+            }
+            Iterator<PGPSignature> direct = primary.getSignaturesOfType(PGPSignature.DIRECT_KEY);
+            while (direct.hasNext()) {
+                PGPSignature sig = direct.next();
+                if (isBy(sig, primary) && flagsSigning(sig, true)
+                        && memo.verifies(sig, s -> s.verifyCertification(primary), primary)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        Iterator<PGPSignature> sigs = key.getSignaturesOfType(PGPSignature.SUBKEY_BINDING);
+        while (sigs.hasNext()) {
+            PGPSignature sig = sigs.next();
+            if (isBy(sig, primary) && flagsSigning(sig, false)
+                    && memo.verifies(sig, s -> s.verifyCertification(primary, key), primary)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean flagsSigning(PGPSignature sig, boolean noFlagsSigns) {
+        PGPSignatureSubpacketVector hashed = sig.getHashedSubPackets();
+        if (hashed == null || !hashed.hasSubpacket(SignatureSubpacketTags.KEY_FLAGS)) {
+            return noFlagsSigns;
+        }
+        return (hashed.getKeyFlags() & KeyFlags.SIGN_DATA) != 0;
+    }
+
     private static Verdict evaluatePrimary(PGPPublicKey primary, Instant t, SignaturePolicy policy, boolean mustSign, Memo memo) {
         Instant created = primary.getCreationTime().toInstant();
         Optional<String> revoked = revocation(primary, primary, PGPSignature.KEY_REVOCATION, t, policy, memo);
@@ -173,28 +243,42 @@ final class KeyValidity {
                 }
             }
         }
+        List<PGPSignature> directs = new ArrayList<>();
         Iterator<PGPSignature> direct = primary.getSignaturesOfType(PGPSignature.DIRECT_KEY);
         while (direct.hasNext()) {
             PGPSignature sig = direct.next();
             if (isBy(sig, primary) && memo.verifies(sig, s -> s.verifyCertification(primary), primary)) {
-                bindings.add(sig);
+                directs.add(sig);
             }
         }
-        if (primary.getVersion() == 3 && bindings.isEmpty()) {
+        if (primary.getVersion() == 3 && bindings.isEmpty() && directs.isEmpty()) {
             return new Verdict(State.UNUSABLE, "key has no valid self-signature", Optional.empty(), Optional.empty());
         }
-        Optional<PGPSignature> binding = choose(bindings, t, created);
+        // As Sequoia and GnuPG: the user id self-signature decides, and a direct-key signature fills
+        // in what it lacks. Debian's archive keys carry direct-key signatures (revocation-key
+        // designations, no expiry) made after the user id's; letting the newest signature of either
+        // kind decide would drop the key's expiry.
+        Optional<PGPSignature> directBinding = choose(directs, t, created);
+        Optional<PGPSignature> chosen = choose(bindings, t, created);
+        Optional<PGPSignature> binding = chosen.isPresent() ? chosen : directBinding;
         if (binding.isEmpty()) {
             return new Verdict(State.UNUSABLE, "key has no valid self-signature", Optional.empty(), Optional.empty());
         }
         PGPSignatureSubpacketVector hashed = binding.get().getHashedSubPackets();
+        PGPSignatureSubpacketVector fallback = directBinding.filter(d -> chosen.isPresent())
+                .map(PGPSignature::getHashedSubPackets).orElse(null);
         Optional<Instant> expires = expiry(created, hashed);
+        if (expires.isEmpty() && (hashed == null || !hashed.hasSubpacket(SignatureSubpacketTags.KEY_EXPIRE_TIME))) {
+            expires = expiry(created, fallback);
+        }
+        PGPSignatureSubpacketVector flags = hashed != null && hashed.hasSubpacket(SignatureSubpacketTags.KEY_FLAGS)
+                ? hashed : fallback;
         Optional<String> weak = weakBinding(binding.get(), "self-signature", t, policy);
         if (expires.isPresent() && !t.isBefore(expires.get())) {
             return new Verdict(State.EXPIRED, "key expired " + expires.get(), weak, expires);
         }
-        if (mustSign && hashed != null && hashed.hasSubpacket(SignatureSubpacketTags.KEY_FLAGS)
-                && (hashed.getKeyFlags() & KeyFlags.SIGN_DATA) == 0) {
+        if (mustSign && flags != null && flags.hasSubpacket(SignatureSubpacketTags.KEY_FLAGS)
+                && (flags.getKeyFlags() & KeyFlags.SIGN_DATA) == 0) {
             return new Verdict(State.UNUSABLE, "key is not flagged for signing data", weak, expires);
         }
         return new Verdict(State.VALID, "", weak, expires);

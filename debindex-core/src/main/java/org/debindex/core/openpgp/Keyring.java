@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -268,6 +269,74 @@ public final class Keyring {
     public Optional<String> userId(Fingerprint fingerprint) {
         KeyRef ref = byFingerprint.get(Objects.requireNonNull(fingerprint, "fingerprint"));
         return ref == null ? Optional.empty() : firstUserId(ref.primary());
+    }
+
+    /**
+     * Every certificate as judged at {@code at} under the {@linkplain SignaturePolicy#standard()
+     * standard policy}.
+     *
+     * @see #statuses(Instant, SignaturePolicy)
+     */
+    public List<KeyStatus> statuses(Instant at) {
+        return statuses(at, SignaturePolicy.standard());
+    }
+
+    /**
+     * Every certificate in the keyring files, in keyring order, as judged at {@code at}: by the same
+     * rules the signature check uses (see {@link ReleaseSignatures}), so a key listed as able to
+     * sign is one whose signature made at {@code at} would be good, {@code Signed-By} included.
+     *
+     * @param at     the instant to judge validity, expiry and policy at
+     * @param policy the algorithm and revocation policy
+     * @return one status per certificate; never empty, as a keyring always holds a key
+     * @throws NullPointerException if an argument is null
+     */
+    public List<KeyStatus> statuses(Instant at, SignaturePolicy policy) {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(policy, "policy");
+        KeyValidity.Memo memo = new KeyValidity.Memo();
+        List<KeyStatus> out = new ArrayList<>();
+        for (PGPPublicKeyRing certificate : certificates) {
+            PGPPublicKey primary = certificate.getPublicKey();
+            Fingerprint primaryFp = Fingerprint.of(primary.getFingerprint());
+            KeyValidity.Verdict own = KeyValidity.evaluateCertificate(primary, at, policy, memo);
+            List<KeyStatus.SigningKey> signing = new ArrayList<>();
+            for (PGPPublicKey key : certificate) {
+                if (!KeyValidity.isSigningCapable(primary, key, memo)) {
+                    continue;
+                }
+                Fingerprint fp = Fingerprint.of(key.getFingerprint());
+                KeyValidity.Verdict verdict = KeyValidity.evaluate(primary, key, at, policy, memo);
+                KeyStatus.Validity validity = switch (verdict.state()) {
+                    case VALID -> KeyStatus.Validity.VALID;
+                    case NOT_YET_CREATED -> KeyStatus.Validity.NOT_YET_CREATED;
+                    case EXPIRED -> KeyStatus.Validity.EXPIRED;
+                    case REVOKED -> KeyStatus.Validity.REVOKED;
+                    case UNUSABLE -> KeyStatus.Validity.UNUSABLE;
+                };
+                String detail = verdict.detail();
+                if (validity == KeyStatus.Validity.VALID) {
+                    // the same policy checks that turn a good signature into WEAK_KEY
+                    Optional<String> weak = Algorithms.weakKey(key);
+                    if (weak.isEmpty() && !at.isBefore(policy.sha1BindingCutoff())) {
+                        weak = verdict.weakBinding();
+                    }
+                    if (weak.isPresent()) {
+                        validity = KeyStatus.Validity.WEAK;
+                        detail = weak.get();
+                    } else if (!isAllowed(primaryFp, fp)) {
+                        validity = KeyStatus.Validity.NOT_ALLOWED;
+                        detail = "key " + fp + " is not allowed by Signed-By";
+                    }
+                }
+                signing.add(new KeyStatus.SigningKey(fp, Algorithms.keyName(key), key.getCreationTime().toInstant(),
+                        verdict.expires(), validity, detail));
+            }
+            out.add(new KeyStatus(primaryFp, firstUserId(primary), Algorithms.keyName(primary),
+                    primary.getCreationTime().toInstant(), own.expires(),
+                    own.state() == KeyValidity.State.REVOKED, signing));
+        }
+        return List.copyOf(out);
     }
 
     /** Files skipped and fingerprints that selected nothing, one line each naming the file. */

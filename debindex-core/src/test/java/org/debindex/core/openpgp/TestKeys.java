@@ -139,7 +139,7 @@ public final class TestKeys {
             this.created = primary.getPublicKey().getCreationTime().toInstant();
         }
 
-        Builder userId(String id) {
+        public Builder userId(String id) {
             this.userId = id;
             return this;
         }
@@ -149,7 +149,7 @@ public final class TestKeys {
             return this;
         }
 
-        Builder expires(Duration afterCreation) {
+        public Builder expires(Duration afterCreation) {
             this.expires = afterCreation;
             return this;
         }
@@ -180,7 +180,7 @@ public final class TestKeys {
         }
 
         /** Revokes the primary key; {@code reason} as RFC 9580 §5.2.3.31, or null for no reason subpacket. */
-        Builder revoked(Integer reason, Instant at) {
+        public Builder revoked(Integer reason, Instant at) {
             this.revocationReason = reason;
             this.revokedAt = at;
             return this;
