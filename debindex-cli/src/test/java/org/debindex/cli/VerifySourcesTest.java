@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -19,6 +20,7 @@ import java.util.zip.GZIPOutputStream;
 import org.debindex.cli.output.TestJson;
 import org.debindex.core.cache.RepositoryState;
 import org.debindex.core.cache.StateStore;
+import org.debindex.core.openpgp.Fingerprint;
 import org.debindex.core.openpgp.TestKeys;
 import org.debindex.core.testdata.SharedTestData;
 import org.debindex.core.update.RepositoryServer;
@@ -181,6 +183,46 @@ class VerifySourcesTest {
             assertEquals(1, r.status(), r.out());
             assertTrue(r.out().contains("RELEASE_ROLLBACK"), r.out());
             assertTrue(r.out().contains("  history: last accepted Release dated 2025-05-31T00:00:00Z, signed by 1 key\n"), r.out());
+        }
+    }
+
+    @Test
+    void anExpiredKeyFailsAndAKeyExpiringWithin90DaysIsAWarning() throws Exception {
+        Repo expired = new Repo();
+        // created 2024-01-01: expired on 2025-02-04, before the audit's 2025-06-02
+        expired.key = TestKeys.key(TestKeys.Kind.ED25519).expires(Duration.ofDays(400)).build();
+        expired.publish();
+        try (RepositoryServer server = new RepositoryServer(expired.root)) {
+            Cli r = verify(server, expired, "verify");
+            assertEquals(1, r.status(), r.out());
+            assertTrue(r.out().contains("SIG_KEY_EXPIRED"), r.out());
+        }
+        Repo soon = new Repo();
+        // expires on 2025-08-03, 62 days after the audit
+        soon.key = TestKeys.key(TestKeys.Kind.ED25519).expires(Duration.ofDays(580)).build();
+        soon.publish();
+        try (RepositoryServer server = new RepositoryServer(soon.root)) {
+            Cli r = verify(server, soon, "verify");
+            assertEquals(0, r.status(), r.out());
+            assertTrue(r.out().contains("WARNING KEY_EXPIRING"), r.out());
+            assertTrue(r.out().contains("in 62 days"), r.out());
+        }
+    }
+
+    @Test
+    void aChangeOfSigningKeySinceTheLastAcceptedReleaseIsReported() throws Exception {
+        Repo repo = new Repo().publish();
+        Fingerprint other = TestKeys.key(TestKeys.Kind.ED25519).build().fingerprint();
+        try (RepositoryServer server = new RepositoryServer(repo.root)) {
+            Files.createDirectories(dir.resolve("cache"));
+            StateStore.save(dir.resolve("cache/state"), List.of(new RepositoryState(server.base() + " trixie",
+                    Instant.parse("2025-05-01T00:00:00Z"), "0".repeat(64), List.of(other),
+                    Optional.of("Test"), Optional.of("Test"), Optional.of("trixie"), Instant.parse("2025-05-01T01:00:00Z"))));
+            Cli r = verify(server, repo, "verify");
+            assertEquals(0, r.status(), "a warning, not a failure: " + r.out());
+            assertTrue(r.out().contains("WARNING SIGNING_KEY_CHANGED"), r.out());
+            assertTrue(r.out().contains(other.toString()), r.out());
+            assertFalse(r.out().contains("RELEASE_ROLLBACK"), r.out());
         }
     }
 

@@ -26,6 +26,7 @@ import org.debindex.core.model.HashAlgorithm;
 import org.debindex.core.model.IndexFileEntry;
 import org.debindex.core.model.Release;
 import org.debindex.core.openpgp.ClearsignedMessage;
+import org.debindex.core.openpgp.Fingerprint;
 import org.debindex.core.openpgp.Keyring;
 import org.debindex.core.openpgp.ReleaseVerification;
 import org.debindex.core.VerificationException;
@@ -41,7 +42,8 @@ import org.debindex.core.trust.ReleaseHistory;
  * then what only a served mirror shows: whether each index file's {@code by-hash} copy exists and
  * matches (when the Release says {@code Acquire-By-Hash: yes}), and what changed since the Release
  * the cache last accepted ({@link ReleaseHistory}: rollback, downgrade, changed Origin/Label/
- * Codename; and a change of the signing keys).
+ * Codename; {@link SigningKeyChange}: another set of signing keys); and the keyring itself
+ * ({@link KeyringAudit}: keys that stop signing within 90 days, keys that cannot sign).
  *
  * <p>Every index file of the configured targets is fetched in every compression the Release
  * lists, so the mirror-consistency section says of each whether the mirror's copy matches. A
@@ -232,10 +234,14 @@ public final class SourceAudit {
             mirror.add(new MirrorFile(path, listed.map(r -> r.files().get(path).size()).orElse(0L), copy, byHash));
         }
 
+        // the first link: keys that expire soon, or cannot sign, in the keyring this source trusts
+        Set<Fingerprint> signers = tree.verification().map(v -> Set.copyOf(v.goodSigners())).orElse(Set.of());
+        findings.addAll(KeyringAudit.findings(keyring, options.at(), signers, options.signaturePolicy()));
         if (verified.isPresent()) {
-            byte[] text = tree.verification().get().signedText();
-            String sha256 = sha256(text);
+            ReleaseVerification verification = tree.verification().get();
+            String sha256 = sha256(verification.signedText());
             findings.addAll(ReleaseHistory.check(previous, verified.get(), sha256, true, releaseDir + "InRelease"));
+            findings.addAll(SigningKeyChange.findings(previous, verification, keyring, releaseDir + "InRelease"));
         }
         List<Finding> all = new ArrayList<>(tree.findings());
         all.addAll(findings);
