@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.debindex.core.MalformedInputException;
+import org.debindex.verify.deps.Semver;
 
 /**
  * A semantic version as Cargo reads it: {@code MAJOR.MINOR.PATCH[-PRE][+BUILD]}, strictly (no
@@ -159,12 +160,7 @@ public record CargoVersion(long major, long minor, long patch, List<String> prer
     }
 
     static boolean isNumeric(String id) {
-        for (int i = 0; i < id.length(); i++) {
-            if (id.charAt(i) < '0' || id.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return !id.isEmpty();
+        return Semver.isNumeric(id);
     }
 
     private static boolean hasLeadingZero(String id) {
@@ -187,26 +183,7 @@ public record CargoVersion(long major, long minor, long patch, List<String> prer
 
     /** Pre-release order of the semver crate's {@code Prerelease}: none is the highest. */
     static int comparePrerelease(List<String> a, List<String> b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return Boolean.compare(a.isEmpty(), b.isEmpty());
-        }
-        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            int c = compareIdentifiers(a.get(i), b.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(a.size(), b.size());
-    }
-
-    /** Numeric identifiers compare as numbers (no leading zeros, so by length first) and sort first. */
-    private static int compareIdentifiers(String a, String b) {
-        boolean an = isNumeric(a);
-        boolean bn = isNumeric(b);
-        if (an && bn) {
-            return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
-        }
-        return an ? -1 : bn ? 1 : a.compareTo(b);
+        return Semver.comparePrerelease(a, b);
     }
 
     /** Equal by precedence: build metadata is ignored. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.debindex.core.MalformedInputException;
+import org.debindex.verify.deps.Semver;
 
 /**
  * A semantic version as npm reads it (node-semver, Semantic Versioning 2.0.0): {@code
@@ -129,12 +130,7 @@ public record NpmVersion(long major, long minor, long patch, List<String> prerel
     }
 
     static boolean isNumeric(String id) {
-        for (int i = 0; i < id.length(); i++) {
-            if (id.charAt(i) < '0' || id.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return !id.isEmpty();
+        return Semver.isNumeric(id);
     }
 
     /** Whether this is a pre-release. */
@@ -156,26 +152,12 @@ public record NpmVersion(long major, long minor, long patch, List<String> prerel
         if (c != 0) {
             return c;
         }
-        if (prerelease.isEmpty() || o.prerelease.isEmpty()) {
-            return Boolean.compare(prerelease.isEmpty(), o.prerelease.isEmpty());
-        }
-        for (int i = 0; i < Math.min(prerelease.size(), o.prerelease.size()); i++) {
-            c = compareIdentifiers(prerelease.get(i), o.prerelease.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(prerelease.size(), o.prerelease.size());
+        return Semver.comparePrerelease(prerelease, o.prerelease);
     }
 
     /** Numeric identifiers compare as numbers (no leading zeros, so by length first) and sort first. */
     static int compareIdentifiers(String a, String b) {
-        boolean an = isNumeric(a);
-        boolean bn = isNumeric(b);
-        if (an && bn) {
-            return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
-        }
-        return an ? -1 : bn ? 1 : a.compareTo(b);
+        return Semver.compareIdentifiers(a, b);
     }
 
     /** Equal by precedence: build metadata is ignored, as npm ignores it. */
