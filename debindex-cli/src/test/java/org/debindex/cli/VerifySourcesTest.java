@@ -238,11 +238,13 @@ class VerifySourcesTest {
         try (RepositoryServer server = new RepositoryServer(repo.root)) {
             Cli r = verify(server, repo, "--json", "verify");
             assertEquals(1, r.status(), r.out());
+            // one source: the design's verify document, with the mirror section beside
             @SuppressWarnings("unchecked")
-            Map<String, Object> doc = (Map<String, Object>) TestJson.parse(r.out());
-            assertEquals(false, doc.get("ok"));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> source = ((List<Map<String, Object>>) doc.get("sources")).get(0);
+            Map<String, Object> source = (Map<String, Object>) TestJson.parse(r.out());
+            assertEquals(false, source.get("ok"));
+            assertEquals(server.base() + " trixie", source.get("source"));
+            assertEquals("trixie", source.get("suite"));
+            assertTrue(source.get("signatures") instanceof List, r.out());
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> mirror = (List<Map<String, Object>>) source.get("mirror");
             assertEquals(List.of("main/binary-amd64/Packages MATCHES ABSENT",

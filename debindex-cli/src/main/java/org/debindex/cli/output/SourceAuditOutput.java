@@ -54,44 +54,55 @@ public final class SourceAuditOutput {
         out.flush();
     }
 
-    /** {@code {ok, sources: [{repository, ...the trust report..., release, history, mirror}]}}. */
+    /**
+     * One source: the design's verify document {@code {ok, source, suite, signatures, findings,
+     * ...}} with {@code repository, baseUri, release, previous, mirror} beside; several:
+     * {@code {ok, sources: [that object, ...]}}.
+     */
     public static void json(List<SourceAudit.Report> reports, PrintWriter out) {
-        JsonWriter json = new JsonWriter(out).beginObject()
-                .member("ok", reports.stream().allMatch(r -> r.trust().ok()))
-                .name("sources").beginArray();
-        for (SourceAudit.Report r : reports) {
-            json.beginObject().member("repository", r.target().repository())
-                    .member("baseUri", r.target().base().toString());
-            TrustReportJson.members(r.trust(), json);
-            Optional<Release> release = verifiedRelease(r.trust());
-            json.name("release");
-            if (release.isPresent()) {
-                Release rel = release.get();
-                json.beginObject().member("suite", rel.suite()).member("codename", rel.codename())
-                        .member("date", rel.date().map(TrustReportJson::time))
-                        .member("validUntil", rel.validUntil().map(TrustReportJson::time))
-                        .member("acquireByHash", rel.acquireByHash()).endObject();
-            } else {
-                json.nullValue();
-            }
-            json.name("previous");
-            if (r.previous().isPresent()) {
-                json.beginObject().member("date", TrustReportJson.time(r.previous().get().date()))
-                        .member("releaseSha256", r.previous().get().releaseSha256())
-                        .name("signers").beginArray();
-                r.previous().get().signers().forEach(f -> json.value(f.toString()));
-                json.endArray().endObject();
-            } else {
-                json.nullValue();
-            }
-            json.name("mirror").beginArray();
-            for (SourceAudit.MirrorFile m : r.mirror()) {
-                json.beginObject().member("path", m.path()).member("size", m.size())
-                        .member("copy", m.plain().name()).member("byHash", m.byHash().name()).endObject();
-            }
+        JsonWriter json = new JsonWriter(out);
+        if (reports.size() == 1) {
+            source(reports.get(0), json);
+        } else {
+            json.beginObject().member("ok", reports.stream().allMatch(r -> r.trust().ok()))
+                    .name("sources").beginArray();
+            reports.forEach(r -> source(r, json));
             json.endArray().endObject();
         }
-        json.endArray().endObject().finish();
+        json.finish();
+    }
+
+    private static void source(SourceAudit.Report r, JsonWriter json) {
+        json.beginObject();
+        TrustReportJson.members(r.trust(), json);
+        json.member("repository", r.target().repository()).member("baseUri", r.target().base().toString());
+        Optional<Release> release = verifiedRelease(r.trust());
+        json.name("release");
+        if (release.isPresent()) {
+            Release rel = release.get();
+            json.beginObject().member("suite", rel.suite()).member("codename", rel.codename())
+                    .member("date", rel.date().map(TrustReportJson::time))
+                    .member("validUntil", rel.validUntil().map(TrustReportJson::time))
+                    .member("acquireByHash", rel.acquireByHash()).endObject();
+        } else {
+            json.nullValue();
+        }
+        json.name("previous");
+        if (r.previous().isPresent()) {
+            json.beginObject().member("date", TrustReportJson.time(r.previous().get().date()))
+                    .member("releaseSha256", r.previous().get().releaseSha256())
+                    .name("signers").beginArray();
+            r.previous().get().signers().forEach(f -> json.value(f.toString()));
+            json.endArray().endObject();
+        } else {
+            json.nullValue();
+        }
+        json.name("mirror").beginArray();
+        for (SourceAudit.MirrorFile m : r.mirror()) {
+            json.beginObject().member("path", m.path()).member("size", m.size())
+                    .member("copy", m.plain().name()).member("byHash", m.byHash().name()).endObject();
+        }
+        json.endArray().endObject();
     }
 
     /** The audit record: one section per source, its verdict, release, mirror table and findings. */
