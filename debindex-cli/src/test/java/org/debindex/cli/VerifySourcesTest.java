@@ -149,6 +149,10 @@ class VerifySourcesTest {
             Cli r = verify(server, repo, "verify");
             assertEquals(1, r.status(), r.out());
             assertTrue(r.out().contains("SIG_BAD"), r.out());
+            Cli quiet = verify(server, repo, "-q", "verify");
+            assertEquals(1, quiet.status());
+            assertEquals(1, quiet.out().lines().count(), quiet.out());
+            assertTrue(quiet.out().startsWith("FAILED: the chain does not hold for " + server.base() + " trixie"), quiet.out());
         }
     }
 
