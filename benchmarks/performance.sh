@@ -181,6 +181,15 @@ for pair in "${pairs[@]}"; do
   i=$((i + 1))
 done
 
+# --- 4d'. start-up steps: what the launcher's class-data archive and C1-only setting each save --
+log "start-up steps of show bash (launcher defaults, without AppCDS, with full tiered compilation)"
+# through a shell on every row (the environment variables need one), so each pays the same
+hyperfine --warmup 2 --runs "$query_runs" --export-json "$work/startup.json" \
+  -n "launcher defaults (AppCDS, C1 only, serial GC)" "$dbx show bash" \
+  -n "without the AppCDS archive (DEBINDEX_CDS=0)" "DEBINDEX_CDS=0 $dbx show bash" \
+  -n "full tiered compilation (C2 too)" "DEBINDEX_JAVA_OPTS=-XX:TieredStopAtLevel=4 $dbx show bash" \
+  -n "the JVM floor alone" "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -version" >/dev/null
+
 # --- 4e. verify ------------------------------------------------------------------------------
 log "verify of trixie's InRelease vs gpgv and sqv"
 # as of a day after the Release's Date, so that the run does not depend on today's date

@@ -31,6 +31,10 @@ def ms(sec):
     return f"{sec * 1e3:,.1f}"
 
 
+def cpu(result):
+    return result['user'] + result['system']
+
+
 def mib(kb):
     return f"{int(kb) / 1024:,.1f}"
 
@@ -83,8 +87,11 @@ def main():
       "queries: C1 only, serial GC, the AppCDS archive its first query after the build writes, "
       "made before timing).")
     p("")
-    p("| debindex | median ms | peer | median ms | ratio | goal (issue 8) | met |")
-    p("|---|---:|---|---:|---:|---|---|")
+    p("CPU = mean user + system time of the process and its children, all threads: less moved by "
+      "other jobs' load than wall time, though not untouched by it.")
+    p("")
+    p("| debindex | median ms | CPU ms | peer | median ms | CPU ms | ratio | CPU ratio | goal (issue 8) | met |")
+    p("|---|---:|---:|---|---:|---:|---:|---:|---|---|")
     rows = []  # (name, d, peer, a, ratio, goal_text, met)
 
     def row(d, a, goal=None, goal_text=None):
@@ -93,8 +100,8 @@ def main():
         if goal_text is None:
             goal_text = '—' if goal is None else f"≤ {goal}"
         rows.append((d, a, ratio, goal_text, met))
-        p(f"| `{d['command']}` | {ms(d['median'])} | `{a['command']}` | {ms(a['median'])} | "
-          f"{ratio:.2f} | {goal_text} | {met or '—'} |")
+        p(f"| `{d['command']}` | {ms(d['median'])} | {ms(cpu(d))} | `{a['command']}` | {ms(a['median'])} | "
+          f"{ms(cpu(a))} | {ratio:.2f} | {cpu(d) / cpu(a):.2f} | {goal_text} | {met or '—'} |")
 
     for name in ('update-fresh', 'update-same'):
         d, a = hf(work, name)
@@ -126,6 +133,18 @@ def main():
         p(f"`show bash`: {ms(d['median'])} ms against apt-cache's {ms(a['median'])} ms; the JVM "
           f"floor alone is {ms(floor_s)} ms ({floor_ratio:.2f} of apt-cache), so debindex's own work "
           f"beyond a bare JVM start is about {ms(max(0.0, d['median'] - floor_s))} ms.")
+    startup = os.path.join(work, 'startup.json')
+    if os.path.exists(startup):
+        st = json.load(open(startup))['results']
+        base = st[0]['median']
+        p("")
+        p("Start-up steps, `debindex show bash` (hyperfine through a shell on every row, so the "
+          "figures are a shell's start above the table's):")
+        p("")
+        p("| variant | median ms | CPU ms | × launcher defaults |")
+        p("|---|---:|---:|---:|")
+        for r in st:
+            p(f"| {r['command']} | {ms(r['median'])} | {ms(cpu(r))} | {r['median'] / base:.2f} |")
     p("")
     p("Output sizes (lines), to show both sides answer the same question: " + "; ".join(
         f"`{k}` {v}" for k, v in lines.items()) + ".")
