@@ -48,6 +48,8 @@ final class SourceVerification {
     private final List<String> architectures;
     private final boolean withSources;
     private final boolean withContents;
+    /** Flat repositories met by {@link #select}: they have no dists/SUITE to audit here. */
+    private final List<String> flat = new ArrayList<>();
 
     SourceVerification(SourceList sources, List<String> architectures, boolean withSources, boolean withContents) {
         this.sources = sources;
@@ -63,10 +65,12 @@ final class SourceVerification {
      * @throws IllegalArgumentException naming a selector that matches no configured source
      */
     Map<String, List<SourceEntry>> select(List<String> selectors) {
+        flat.clear();
         Map<String, List<SourceEntry>> suites = new LinkedHashMap<>();
         for (SourceEntry e : sources.entries()) {
             if (e.isFlat()) {
-                continue; // no dists/SUITE: audit the tree with --tree
+                flat.add(e.origin() + ": " + e.uri() + " " + e.suite());
+                continue;
             }
             suites.computeIfAbsent(Acquisition.repositoryKey(e.uri(), e.suite()), k -> new ArrayList<>()).add(e);
         }
@@ -189,5 +193,14 @@ final class SourceVerification {
     /** The warnings of reading the sources, unless quiet. */
     void printWarnings(PrintWriter err) {
         Configuration.printWarnings(sources, err);
+    }
+
+    /** The flat repositories {@link #select} left out, one warning each. */
+    void printSkipped(PrintWriter err) {
+        for (String f : flat) {
+            err.println("debindex: warning: " + f + ": a flat repository is not audited as a source;"
+                    + " use verify --tree DIR --suite SUITE on a local copy");
+        }
+        err.flush();
     }
 }

@@ -311,8 +311,11 @@ final class VerifyCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+        if (!main.quiet()) {
+            verification.printSkipped(spec.commandLine().getErr());
+        }
         if (selected.isEmpty()) {
-            throw new NoSuchFileException("sources", null, "no source configured; give --repo or --sources,"
+            throw new NoSuchFileException("sources", null, "no source to audit; give --repo or --sources,"
                     + " or configure apt's sources.list");
         }
         Optional<Keyring> override = keyrings.isEmpty() ? Optional.empty() : Optional.of(Keyring.load(keyrings));

@@ -294,6 +294,16 @@ class VerifySourcesTest {
         }
     }
 
+    @Test
+    void aFlatRepositoryIsLeftOutWithAWarning() throws Exception {
+        Repo repo = new Repo().publish();
+        Cli r = Cli.run("--cache-dir", dir.resolve("cache").toString(),
+                "--repo", "deb [signed-by=" + repo.keyring + "] " + repo.root.toUri() + " ./", "verify");
+        assertEquals(3, r.status(), r.out() + r.err());
+        assertTrue(r.err().contains("a flat repository is not audited as a source; use verify --tree"), r.err());
+        assertTrue(r.err().contains("no source to audit; give --repo or --sources"), r.err());
+    }
+
     /**
      * The shared real data: trixie's Contents-amd64.gz is not what its Release lists (a real mirror
      * fault) and its Release.gpg is stale; bookworm holds.

@@ -190,8 +190,9 @@ public final class SourceAudit {
                     plain.put(path, copy);
                     if (copy == Copy.MATCHES) {
                         fetched.add(path);
-                        any = true;
                     }
+                    // served, whether or not it matches: a mismatch has its own finding
+                    any |= copy == Copy.MATCHES || copy == Copy.DIFFERS;
                 }
                 if (!any && plain.keySet().stream().noneMatch(p -> base(p).equals(wanted)
                         && plain.get(p) == Copy.FAILED)) {
