@@ -176,7 +176,6 @@ public final class SourceAudit {
         }
 
         // the configured index files in every listed compression, bounded by their listed size
-        List<String> fetched = new ArrayList<>();
         Map<String, Copy> plain = new java.util.LinkedHashMap<>();
         Optional<Release> listed = listing.flatMap(bytes -> unverifiedRelease(bytes, releaseDir));
         if (listed.isPresent()) {
@@ -188,9 +187,6 @@ public final class SourceAudit {
                     Copy copy = fetch(fetcher, target.base().resolve(releaseDir + path),
                             local.resolve(path), entry.size() + 1, Optional.empty(), releaseDir + path, findings);
                     plain.put(path, copy);
-                    if (copy == Copy.MATCHES) {
-                        fetched.add(path);
-                    }
                     // served, whether or not it matches: a mismatch has its own finding
                     any |= copy == Copy.MATCHES || copy == Copy.DIFFERS;
                 }
