@@ -54,6 +54,11 @@ final class IndexSession {
         this.quiet = quiet;
     }
 
+    /** The session of a query's cache ({@code --cache-dir}), reporting rebuilds on its stderr unless {@code -q}. */
+    static IndexSession of(QueryContext context) {
+        return new IndexSession(context.layout(), context.err(), context.quiet());
+    }
+
     /** The session of this run's cache ({@code --cache-dir}), reporting rebuilds unless {@code -q}. */
     static IndexSession of(Main main, PrintWriter err) {
         return new IndexSession(Configuration.layout(main), err, main.quiet());
