@@ -104,7 +104,9 @@ public final class Main implements Callable<Integer> {
      * @param args the command-line arguments
      */
     public static void main(String[] args) {
-        System.exit(run(args, System.in, System.out, System.err, isTerminal(2), outputWidth(System.getenv("COLUMNS"))));
+        // only update and verify draw a progress line; a query need not ask about stderr
+        boolean query = QueryArguments.parse(args).isPresent();
+        System.exit(run(args, System.in, System.out, System.err, !query && isTerminal(2), stdoutWidth()));
     }
 
     /**
@@ -112,10 +114,11 @@ public final class Main implements Callable<Integer> {
      * 80, when standard output is a terminal; none when it is a pipe or file, so that scripts
      * get whole lines.
      */
-    private static OptionalInt outputWidth(String columns) {
+    private static OptionalInt stdoutWidth() {
         if (!isTerminal(1)) {
             return OptionalInt.empty();
         }
+        String columns = System.getenv("COLUMNS");
         try {
             int width = columns == null ? 80 : Integer.parseInt(columns.strip());
             return OptionalInt.of(width > 0 ? width : 80);

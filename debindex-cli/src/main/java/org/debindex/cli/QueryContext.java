@@ -36,7 +36,8 @@ record QueryContext(Optional<Path> cacheDir, boolean json, boolean quiet, Option
      * as {@code Configuration.layout}, which a query does not load because it links picocli.
      */
     CacheLayout layout() {
-        return cacheDir.map(CacheLayout::new)
-                .orElseGet(() -> CacheLayout.defaultFor(System.getenv(), Path.of(System.getProperty("user.home"))));
+        // no lambda: each is linked at run time, and this runs once per query
+        return cacheDir.isPresent() ? new CacheLayout(cacheDir.get())
+                : CacheLayout.defaultFor(System.getenv(), Path.of(System.getProperty("user.home")));
     }
 }
