@@ -31,6 +31,11 @@ import picocli.CommandLine.Spec;
  * <p>Global options come before the command, as in {@code debindex --debug sort-versions}. Exit
  * statuses are those of {@link ExitStatus}.
  *
+ * <p>A well-formed query ({@code search}, {@code show}, {@code versions}, {@code depends},
+ * {@code rdepends}) is recognised by {@link QueryArguments} and run without picocli, whose class
+ * loading and reflection cost more than the query; every other command line, and every usage
+ * error, goes through picocli ({@link CommandLines}). Both paths print the same.
+ *
  * <p>An instance holds the parsed options of one run and is not thread-safe; {@link #run} makes a
  * new one each time and may be called from several threads.
  */
