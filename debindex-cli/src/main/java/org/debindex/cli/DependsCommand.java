@@ -1,20 +1,10 @@
 package org.debindex.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.debindex.cli.output.QueryOutput;
 import org.debindex.core.IndexFormatException;
 import org.debindex.core.MalformedInputException;
-import org.debindex.core.index.PackageEntry;
-import org.debindex.core.index.PackageIndex;
-import org.debindex.core.model.BinaryPackage;
-import org.debindex.core.relation.RelationField;
-import org.debindex.core.relation.RelationList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code debindex depends}: the relation fields of a package, parsed, one group of alternatives
- * per line.
+ * per line: picocli's side; the work is {@link DependsRequest}'s.
  *
  * <p>Not thread-safe: picocli fills one instance per run.
  */
@@ -65,17 +55,11 @@ import picocli.CommandLine.Spec;
         })
 final class DependsCommand implements Callable<Integer> {
 
-    /** The binary relation fields, in the order apt and dpkg list them. */
-    private static final List<RelationField> FIELDS = List.of(RelationField.PRE_DEPENDS, RelationField.DEPENDS,
-            RelationField.RECOMMENDS, RelationField.SUGGESTS, RelationField.ENHANCES, RelationField.BREAKS,
-            RelationField.CONFLICTS, RelationField.REPLACES, RelationField.PROVIDES, RelationField.BUILT_USING,
-            RelationField.STATIC_BUILT_USING);
-
     @Parameters(paramLabel = "PKG", arity = "1..*", description = "NAME, NAME=VERSION or NAME/SUITE.")
     private List<String> packages;
 
     @Mixin
-    private PackageFilter filter;
+    private FilterOptions filter;
 
     @Mixin
     private HelpOption help;
@@ -88,40 +72,11 @@ final class DependsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, MalformedInputException, IndexFormatException {
-        List<PackageSpec> specs = Selection.parse(packages, spec.commandLine());
-        PrintWriter err = spec.commandLine().getErr();
-        Answer<QueryOutput.Relations> answer = IndexSession.of(main, err).query(index -> relations(index, specs));
-        PrintWriter out = spec.commandLine().getOut();
-        if (main.json()) {
-            QueryOutput.dependsJson(answer.found(), out);
-        } else {
-            QueryOutput.dependsText(answer.found(), out);
+        DependsRequest request = new DependsRequest(packages, filter.value());
+        try {
+            return request.run(main.queryContext(spec.commandLine().getOut(), spec.commandLine().getErr()));
+        } catch (UsageException e) {
+            throw ExitStatus.usage(spec.commandLine(), e);
         }
-        out.flush();
-        return answer.finish(err);
-    }
-
-    private Answer<QueryOutput.Relations> relations(PackageIndex index, List<PackageSpec> specs)
-            throws IndexFormatException, MalformedInputException {
-        List<QueryOutput.Relations> found = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (PackageSpec p : specs) {
-            Selection selection = Selection.of(index, p, filter);
-            if (selection.entries().isEmpty()) {
-                problems.add(selection.problem(index));
-                continue;
-            }
-            PackageEntry newest = selection.entries().get(0);
-            BinaryPackage binary = index.binaryPackage(newest);
-            Map<RelationField, RelationList> fields = new LinkedHashMap<>();
-            for (RelationField field : FIELDS) {
-                RelationList relations = binary.relations(field);
-                if (!relations.isEmpty()) {
-                    fields.put(field, relations);
-                }
-            }
-            found.add(new QueryOutput.Relations(newest, fields));
-        }
-        return new Answer<>(found, problems);
     }
 }

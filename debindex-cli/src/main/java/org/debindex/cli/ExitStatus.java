@@ -4,12 +4,8 @@ import static org.debindex.core.MalformedInputException.quote;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.util.List;
-import java.util.Locale;
 import org.debindex.core.DebindexException;
 import org.debindex.core.VerificationException;
 import picocli.CommandLine;
@@ -28,7 +24,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * {@link IOException} for bad data or I/O, anything else is a bug. A
  * {@link VerificationException} that reaches here is a refusal, so a negative answer ({@link #NO}),
  * not bad data: {@code verify} turns its own into a report instead. A file that cannot be read is
- * {@code cannot read FILE: reason}. The stack trace is printed only with {@code --debug}.
+ * {@code cannot read FILE: reason}. The stack trace is printed only with {@code --debug}. The
+ * picocli-free part is {@link ErrorReport}, which a query parsed without picocli uses directly.
  *
  * <p>Not thread-safe: one instance serves one run.
  */
@@ -48,9 +45,11 @@ final class ExitStatus implements IParameterExceptionHandler, IExecutionExceptio
     private static final String PREFIX = "debindex: ";
 
     private final PrintWriter err;
+    private final ErrorReport report;
 
     ExitStatus(PrintWriter err) {
         this.err = err;
+        this.report = new ErrorReport(err);
     }
 
     /** A usage error: one line, and where to find help, never the whole usage text. */
@@ -75,75 +74,33 @@ final class ExitStatus implements IParameterExceptionHandler, IExecutionExceptio
             return "unknown command " + quote(unmatched.getUnmatched().get(0))
                     + (suggestions.isEmpty() ? "" : "; did you mean " + quote(suggestions.get(0)) + "?");
         }
-        return lowerFirst(ex.getMessage());
+        return ErrorReport.lowerFirst(ex.getMessage());
     }
 
-    /** Bad data or I/O is the input's fault; anything else is ours. */
+    /** Bad data or I/O is the input's fault; anything else is ours: as {@link ErrorReport#failure}. */
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
-        boolean debug = Main.isDebug(commandLine);
-        if (ex instanceof VerificationException) {
-            return report(ex.getMessage(), ex, debug, NO);
-        }
-        if (ex instanceof DebindexException) {
-            return report(ex.getMessage(), ex, debug, DATA);
-        }
-        if (ex instanceof IOException io) {
-            return report(describe(io), ex, debug, DATA);
-        }
-        if (ex instanceof UncheckedIOException unchecked) {
-            return report(describe(unchecked.getCause()), ex, debug, DATA);
-        }
-        return internalError(ex, debug);
+        return report.failure(ex, Main.isDebug(commandLine));
     }
 
     /** A bug: says so, and how to see more. */
     int internalError(Throwable ex, boolean debug) {
-        err.println(PREFIX + "internal error: " + ex + (debug ? "" : " (run with --debug for the stack trace)"));
-        if (debug) {
-            ex.printStackTrace(err);
-        }
-        return INTERNAL;
+        return report.internalError(ex, debug);
     }
 
-    private int report(String message, Exception ex, boolean debug, int status) {
-        err.println(PREFIX + message);
-        if (debug) {
-            ex.printStackTrace(err);
-        }
-        return status;
-    }
-
-    /**
-     * An I/O error as {@code cannot read FILE: what}: the JDK's file exceptions carry the file
-     * apart from the reason, and their message is often just the file name. Every file a command
-     * opens is an input (they write only to standard output), hence "read".
-     */
+    /** As {@link ErrorReport#describe}. */
     static String describe(IOException ex) {
-        if (ex instanceof FileSystemException fs && fs.getFile() != null) {
-            return "cannot read " + fs.getFile() + ": " + reason(fs);
-        }
-        String message = ex.getMessage();
-        return message == null || message.isEmpty() ? ex.getClass().getSimpleName() : lowerFirst(message);
+        return ErrorReport.describe(ex);
     }
 
-    /** What went wrong with the file, without the file: {@code no such file or directory}. */
+    /** As {@link ErrorReport#reason}. */
     static String reason(FileSystemException ex) {
-        String reason = ex.getReason();
-        if (reason == null) {
-            reason = ex instanceof NoSuchFileException ? "no such file or directory"
-                    : ex instanceof AccessDeniedException ? "permission denied"
-                    : ex.getClass().getSimpleName();
-        }
-        return lowerFirst(reason);
+        return ErrorReport.reason(ex);
     }
 
-    /** Messages follow the lower-case style; picocli's and the OS's start with a capital. */
-    private static String lowerFirst(String message) {
-        if (message == null || message.isEmpty() || !Character.isUpperCase(message.charAt(0))
-                || (message.length() > 1 && Character.isUpperCase(message.charAt(1)))) {
-            return message == null ? "" : message;
-        }
-        return message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1);
+    /** A query's own usage error as picocli's, so that both are reported alike. */
+    static ParameterException usage(CommandLine commandLine, UsageException ex) {
+        return ex.getCause() == null ? new ParameterException(commandLine, ex.getMessage())
+                : new ParameterException(commandLine, ex.getMessage(), ex.getCause());
     }
 }

@@ -54,6 +54,11 @@ final class IndexSession {
         this.quiet = quiet;
     }
 
+    /** The session of a query's cache ({@code --cache-dir}), reporting rebuilds on its stderr unless {@code -q}. */
+    static IndexSession of(QueryContext context) {
+        return new IndexSession(context.layout(), context.err(), context.quiet());
+    }
+
     /** The session of this run's cache ({@code --cache-dir}), reporting rebuilds unless {@code -q}. */
     static IndexSession of(Main main, PrintWriter err) {
         return new IndexSession(Configuration.layout(main), err, main.quiet());
@@ -98,11 +103,15 @@ final class IndexSession {
     private PackageIndex open() throws IOException, MalformedInputException {
         if (index == null) {
             // a query of an empty cache writes no empty snapshot into it
-            CachedIndex.Opened opened = CachedIndex.openIfIndexed(layout, IndexBuildOptions.defaults())
-                    .orElseThrow(() -> new NoIndexException(layout));
-            Optional<String> reason = opened.rebuiltBecause();
-            reason.ifPresent(r -> note("rebuilt the index snapshot: " + r));
-            index = opened.index();
+            Optional<CachedIndex.Opened> opened = CachedIndex.openIfIndexed(layout, IndexBuildOptions.defaults());
+            if (opened.isEmpty()) {
+                throw new NoIndexException(layout);
+            }
+            Optional<String> reason = opened.get().rebuiltBecause();
+            if (reason.isPresent()) {
+                note("rebuilt the index snapshot: " + reason.get());
+            }
+            index = opened.get().index();
         }
         return index;
     }

@@ -13,20 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -34,6 +30,11 @@ import picocli.CommandLine.Spec;
  *
  * <p>Global options come before the command, as in {@code debindex --debug sort-versions}. Exit
  * statuses are those of {@link ExitStatus}.
+ *
+ * <p>A well-formed query ({@code search}, {@code show}, {@code versions}, {@code depends},
+ * {@code rdepends}) is recognised by {@link QueryArguments} and run without picocli, whose class
+ * loading and reflection cost more than the query; every other command line, and every usage
+ * error, goes through picocli ({@link CommandLines}). Both paths print the same.
  *
  * <p>An instance holds the parsed options of one run and is not thread-safe; {@link #run} makes a
  * new one each time and may be called from several threads.
@@ -108,7 +109,9 @@ public final class Main implements Callable<Integer> {
      * @param args the command-line arguments
      */
     public static void main(String[] args) {
-        System.exit(run(args, System.in, System.out, System.err, isTerminal(2), outputWidth(System.getenv("COLUMNS"))));
+        // only update and verify draw a progress line; a query need not ask about stderr
+        boolean query = QueryArguments.parse(args).isPresent();
+        System.exit(run(args, System.in, System.out, System.err, !query && isTerminal(2), stdoutWidth()));
     }
 
     /**
@@ -116,10 +119,11 @@ public final class Main implements Callable<Integer> {
      * 80, when standard output is a terminal; none when it is a pipe or file, so that scripts
      * get whole lines.
      */
-    private static OptionalInt outputWidth(String columns) {
+    private static OptionalInt stdoutWidth() {
         if (!isTerminal(1)) {
             return OptionalInt.empty();
         }
+        String columns = System.getenv("COLUMNS");
         try {
             int width = columns == null ? 80 : Integer.parseInt(columns.strip());
             return OptionalInt.of(width > 0 ? width : 80);
@@ -188,80 +192,54 @@ public final class Main implements Callable<Integer> {
      */
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal,
             OptionalInt outputWidth) {
+        return run(args, in, out, err, terminal, outputWidth, true);
+    }
+
+    /**
+     * As the six-argument form; {@code fast} false parses every command line with picocli, so
+     * that tests can compare the two paths.
+     */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal,
+            OptionalInt outputWidth, boolean fast) {
         Objects.requireNonNull(args, "args");
         Objects.requireNonNull(in, "in");
         PrintWriter outWriter = writer(Objects.requireNonNull(out, "out"));
         PrintWriter errWriter = writer(Objects.requireNonNull(err, "err"));
         try {
-            ExitStatus status = new ExitStatus(errWriter);
-            CommandLine commandLine = new CommandLine(new Main(in, terminal, outputWidth));
-            // before the settings below, which apply to the subcommands present when they are set
-            addSubcommands(commandLine, args);
-            commandLine.setOut(outWriter)
-                    .setErr(errWriter)
-                    .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF))
-                    .setParameterExceptionHandler(status)
-                    .setExecutionExceptionHandler(status);
-            try {
-                return commandLine.execute(args);
-            } catch (Error e) {
-                // picocli hands only Exceptions to the handler; an Error (a class missing from lib/,
-                // no memory left) must not end as the JVM's status 1, which means "no" here
-                return status.internalError(e, isDebug(commandLine));
+            if (fast) {
+                Optional<QueryArguments> query = QueryArguments.parse(args);
+                if (query.isPresent()) {
+                    OptionalInt status = query(query.get(), outWriter, errWriter, outputWidth);
+                    if (status.isPresent()) {
+                        return status.getAsInt();
+                    }
+                }
             }
+            return CommandLines.execute(new Main(in, terminal, outputWidth), args, outWriter, errWriter);
         } finally {
             outWriter.flush();
             errWriter.flush();
         }
     }
 
-    /** The subcommands, in the order the help lists them; each made only when a run needs it. */
-    private static final List<Map.Entry<String, Supplier<Object>>> COMMANDS = List.of(
-            Map.entry("update", UpdateCommand::new),
-            Map.entry("search", SearchCommand::new),
-            Map.entry("show", ShowCommand::new),
-            Map.entry("versions", VersionsCommand::new),
-            Map.entry("depends", DependsCommand::new),
-            Map.entry("rdepends", RdependsCommand::new),
-            Map.entry("check", CheckCommand::new),
-            Map.entry("sources", SourcesCommand::new),
-            Map.entry("verify", VerifyCommand::new),
-            Map.entry("compare-versions", CompareVersionsCommand::new),
-            Map.entry("sort-versions", SortVersionsCommand::new),
-            Map.entry("help", HelpCommand::new));
-
     /**
-     * Registers the subcommand the arguments name, or all of them when they name none, ask for
-     * help or the version first, or name an unknown one (whose error suggests the others).
-     * picocli reads each subcommand's annotations by reflection when it is registered, so
-     * registering one instead of eleven shortens the start of every command (measured in the
-     * commit that added this).
+     * Runs a query that {@link QueryArguments} recognised, with the statuses and messages that
+     * picocli's path gives it; empty, having printed nothing, when the query finds a usage error
+     * in its arguments, which picocli's path is to report.
      */
-    private static void addSubcommands(CommandLine commandLine, String[] args) {
-        Optional<String> word = commandWord(args);
-        boolean one = word.isPresent() && !word.get().equals("help")
-                && COMMANDS.stream().anyMatch(c -> c.getKey().equals(word.get()));
-        for (Map.Entry<String, Supplier<Object>> command : COMMANDS) {
-            if (!one || command.getKey().equals(word.get())) {
-                commandLine.addSubcommand(command.getKey(), command.getValue().get());
-            }
+    private static OptionalInt query(QueryArguments query, PrintWriter out, PrintWriter err, OptionalInt outputWidth) {
+        QueryContext context = new QueryContext(query.cacheDir(), query.json(), query.quiet(), outputWidth, out, err);
+        ErrorReport report = new ErrorReport(err);
+        try {
+            return OptionalInt.of(query.request().run(context));
+        } catch (UsageException e) {
+            return OptionalInt.empty();
+        } catch (Exception e) {
+            return OptionalInt.of(report.failure(e, query.debug()));
+        } catch (Error e) {
+            // as on picocli's path: an Error must not end as the JVM's status 1, which means "no" here
+            return OptionalInt.of(report.internalError(e, query.debug()));
         }
-    }
-
-    /** The first argument that is neither a global option nor its value; none after a help or version flag. */
-    private static Optional<String> commandWord(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--cache-dir") || arg.equals("--sources") || arg.equals("--repo")) {
-                i++; // its value
-            } else if (arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")
-                    || arg.equals("--")) {
-                return Optional.empty();
-            } else if (!arg.startsWith("-")) {
-                return Optional.of(arg);
-            }
-        }
-        return Optional.empty();
     }
 
     private static PrintWriter writer(PrintStream stream) {
@@ -317,8 +295,12 @@ public final class Main implements Callable<Integer> {
     /** Without a command there is nothing to do: a usage error, not the whole help. */
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command; expected one of: "
-                + String.join(", ", spec.subcommands().keySet()));
+        return CommandLines.missingCommand(spec);
+    }
+
+    /** This run's global options and streams, for a query command. */
+    QueryContext queryContext(PrintWriter out, PrintWriter err) {
+        return new QueryContext(cacheDir(), json, quiet, outputWidth, out, err);
     }
 
     /** {@code debindex --version}: the project version, from a resource filtered by the build. */

@@ -60,12 +60,12 @@ record PackageSpec(String name, Optional<DebianVersion> version, Optional<String
 
     /** Whether the package has the version (equal in Debian order, so {@code 0:1.0} is {@code 1.0}) and suite asked for. */
     boolean matches(PackageEntry entry) {
-        return version.map(v -> v.compareTo(entry.version()) == 0).orElse(true)
-                && suite.map(s -> entry.origin().isSuite(s)).orElse(true);
+        return (version.isEmpty() || version.get().compareTo(entry.version()) == 0)
+                && (suite.isEmpty() || entry.origin().isSuite(suite.get()));
     }
 
     /** What was asked for beyond the name, for messages: {@code version 1.0}, {@code suite trixie}. */
     String selector() {
-        return version.map(v -> "version " + v).orElseGet(() -> suite.map(s -> "suite " + s).orElse(""));
+        return version.isPresent() ? "version " + version.get() : suite.isPresent() ? "suite " + suite.get() : "";
     }
 }

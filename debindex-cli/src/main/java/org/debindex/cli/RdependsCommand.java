@@ -1,15 +1,9 @@
 package org.debindex.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.debindex.cli.output.QueryOutput;
 import org.debindex.core.IndexFormatException;
 import org.debindex.core.MalformedInputException;
-import org.debindex.core.index.PackageIndex;
-import org.debindex.core.index.ReverseDependency;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code debindex rdepends}: the packages whose relations name a package, directly or through a
- * virtual package it provides, as {@link PackageIndex#reverseDependencies} finds them.
+ * virtual package it provides, as {@link org.debindex.core.index.PackageIndex#reverseDependencies}
+ * finds them: picocli's side; the work is {@link RdependsRequest}'s.
  *
  * <p>Not thread-safe: picocli fills one instance per run.
  */
@@ -63,7 +58,7 @@ final class RdependsCommand implements Callable<Integer> {
     private String name;
 
     @Mixin
-    private PackageFilter filter;
+    private FilterOptions filter;
 
     @Mixin
     private HelpOption help;
@@ -76,34 +71,7 @@ final class RdependsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, MalformedInputException, IndexFormatException {
-        PrintWriter err = spec.commandLine().getErr();
-        Answer<ReverseDependency> answer = IndexSession.of(main, err).query(this::reverse);
-        PrintWriter out = spec.commandLine().getOut();
-        if (main.json()) {
-            QueryOutput.rdependsJson(answer.found(), out);
-        } else {
-            QueryOutput.rdependsText(answer.found(), out);
-        }
-        out.flush();
-        return answer.finish(err);
-    }
-
-    private Answer<ReverseDependency> reverse(PackageIndex index) throws IndexFormatException {
-        List<ReverseDependency> all = index.reverseDependencies(name);
-        List<ReverseDependency> found = new ArrayList<>();
-        for (ReverseDependency d : all) {
-            if (filter.matches(d.dependent())) {
-                found.add(d);
-            }
-        }
-        if (!found.isEmpty()) {
-            return new Answer<>(found, List.of());
-        }
-        if (all.isEmpty() && index.packages(name).isEmpty() && index.providers(name).isEmpty()) {
-            return new Answer<>(List.of(), List.of(IndexSession.noPackage(index, name)));
-        }
-        // a package nothing depends on is a negative answer, not an error: -q silences it
-        return new Answer<>(List.of(), main.quiet() ? List.of()
-                : List.of("no package names " + MalformedInputException.quote(name) + filter.describe()));
+        RdependsRequest request = new RdependsRequest(name, filter.value());
+        return request.run(main.queryContext(spec.commandLine().getOut(), spec.commandLine().getErr()));
     }
 }

@@ -1,32 +1,23 @@
 package org.debindex.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
-import org.debindex.cli.output.QueryOutput;
 import org.debindex.core.IndexFormatException;
 import org.debindex.core.MalformedInputException;
-import org.debindex.core.index.PackageEntry;
-import org.debindex.core.index.PackageIndex;
-import org.debindex.core.index.SearchHit;
-import org.debindex.core.index.SearchQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code debindex search}: packages whose name or description matches every term, best first,
- * as {@link org.debindex.core.index.PackageIndex#search} finds and orders them.
+ * as {@link org.debindex.core.index.PackageIndex#search} finds and orders them: picocli's side;
+ * the work is {@link SearchRequest}'s.
  *
  * <p>Not thread-safe: picocli fills one instance per run.
  */
@@ -79,7 +70,7 @@ final class SearchCommand implements Callable<Integer> {
     private boolean regex;
 
     @Mixin
-    private PackageFilter filter;
+    private FilterOptions filter;
 
     @Option(names = "--limit", paramLabel = "N", description = "Print at most N packages, the best ones.")
     private Integer limit;
@@ -95,78 +86,12 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, MalformedInputException, IndexFormatException {
-        SearchQuery query = query();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        List<SearchHit> hits = IndexSession.of(main, err).query(index -> distinct(index, query));
-        if (main.json()) {
-            QueryOutput.searchJson(hits, out);
-        } else {
-            QueryOutput.searchText(hits, main.outputWidth(), out);
+        SearchRequest request = new SearchRequest(terms, namesOnly, regex, filter.value(),
+                limit == null ? OptionalInt.empty() : OptionalInt.of(limit));
+        try {
+            return request.run(main.queryContext(spec.commandLine().getOut(), spec.commandLine().getErr()));
+        } catch (UsageException e) {
+            throw ExitStatus.usage(spec.commandLine(), e);
         }
-        out.flush();
-        if (hits.isEmpty() && !main.quiet()) {
-            err.println("debindex: no package matches " + String.join(" ", terms.stream()
-                    .map(MalformedInputException::quote).toList()) + QueryOutput.safe(filter.describe()));
-        }
-        return hits.isEmpty() ? ExitStatus.NO : ExitStatus.OK;
-    }
-
-    /**
-     * The hits, each package once: an {@code all} package is listed by the Packages file of every
-     * architecture, and the same row twice says nothing. Asks again with a larger limit until the
-     * limit is reached or the index has no more hits.
-     */
-    private static List<SearchHit> distinct(PackageIndex index, SearchQuery query) throws IndexFormatException {
-        int asked = query.limit();
-        while (true) {
-            List<SearchHit> hits = index.search(query.withLimit(asked));
-            Map<List<String>, SearchHit> distinct = new LinkedHashMap<>();
-            for (SearchHit hit : hits) {
-                PackageEntry e = hit.entry();
-                distinct.putIfAbsent(List.of(e.name(), e.version().toString(), e.architecture(), e.origin().suite(),
-                        e.origin().codename(), e.origin().component()), hit);
-            }
-            if (distinct.size() >= query.limit() || hits.size() < asked || asked == Integer.MAX_VALUE) {
-                return distinct.values().stream().limit(query.limit()).toList();
-            }
-            asked = (int) Math.min(Integer.MAX_VALUE, 2L * asked);
-        }
-    }
-
-    private SearchQuery query() {
-        if (limit != null && limit < 1) {
-            throw usage("--limit must be at least 1: " + limit);
-        }
-        for (String term : terms) {
-            if (term.isEmpty()) {
-                throw usage("a search term must not be empty");
-            }
-            if (regex) {
-                try {
-                    Pattern.compile(term, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-                } catch (PatternSyntaxException e) {
-                    throw usage("invalid regular expression " + MalformedInputException.quote(term) + ": "
-                            + lowerFirst(e.getDescription()) + " at index " + e.getIndex());
-                }
-            }
-        }
-        SearchQuery query = SearchQuery.of(terms.toArray(String[]::new)).withNamesOnly(namesOnly).withRegex(regex);
-        if (filter.suite().isPresent()) {
-            query = query.withSuite(filter.suite().get());
-        }
-        if (filter.architecture().isPresent()) {
-            query = query.withArchitecture(filter.architecture().get());
-        }
-        return limit == null ? query : query.withLimit(limit);
-    }
-
-    /** Messages are lower-case; the JDK's pattern errors start with a capital. */
-    private static String lowerFirst(String text) {
-        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
-    }
-
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
     }
 }

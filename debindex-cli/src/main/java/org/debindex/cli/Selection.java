@@ -12,8 +12,6 @@ import org.debindex.core.IndexFormatException;
 import org.debindex.core.MalformedInputException;
 import org.debindex.core.index.PackageEntry;
 import org.debindex.core.index.PackageIndex;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
 
 /**
  * The packages one {@code PKG[=VERSION|/SUITE]} argument selects, after {@code --suite} and
@@ -40,15 +38,15 @@ record Selection(PackageSpec spec, String filter, List<PackageEntry> entries, Li
     /**
      * Parses the arguments.
      *
-     * @throws ParameterException if one is not {@code NAME}, {@code NAME=VERSION} or {@code NAME/SUITE}
+     * @throws UsageException if one is not {@code NAME}, {@code NAME=VERSION} or {@code NAME/SUITE}
      */
-    static List<PackageSpec> parse(List<String> arguments, CommandLine commandLine) {
+    static List<PackageSpec> parse(List<String> arguments) {
         List<PackageSpec> out = new ArrayList<>(arguments.size());
         for (String argument : arguments) {
             try {
                 out.add(PackageSpec.parse(argument));
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(commandLine, e.getMessage(), e, null, argument);
+                throw new UsageException(e.getMessage(), e);
             }
         }
         return out;

@@ -1,18 +1,10 @@
 package org.debindex.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.debindex.cli.output.QueryOutput;
 import org.debindex.core.IndexFormatException;
 import org.debindex.core.MalformedInputException;
-import org.debindex.core.deb822.Field;
-import org.debindex.core.deb822.Paragraph;
-import org.debindex.core.index.PackageEntry;
-import org.debindex.core.index.PackageIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code debindex show}: the stanzas of packages as their Packages files have them, with the
- * long description from the Translation files merged in as {@code apt-cache show} does.
+ * long description from the Translation files merged in as {@code apt-cache show} does: picocli's
+ * side; the work is {@link ShowRequest}'s.
  *
  * <p>Not thread-safe: picocli fills one instance per run.
  */
@@ -66,7 +59,7 @@ final class ShowCommand implements Callable<Integer> {
     private List<String> packages;
 
     @Mixin
-    private PackageFilter filter;
+    private FilterOptions filter;
 
     @Mixin
     private HelpOption help;
@@ -79,58 +72,11 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, MalformedInputException, IndexFormatException {
-        List<PackageSpec> specs = Selection.parse(packages, spec.commandLine());
-        PrintWriter err = spec.commandLine().getErr();
-        Answer<QueryOutput.Stanza> answer = IndexSession.of(main, err).query(index -> stanzas(index, specs));
-        PrintWriter out = spec.commandLine().getOut();
-        if (main.json()) {
-            QueryOutput.showJson(answer.found(), out);
-        } else {
-            QueryOutput.showText(answer.found(), out);
+        ShowRequest request = new ShowRequest(packages, filter.value());
+        try {
+            return request.run(main.queryContext(spec.commandLine().getOut(), spec.commandLine().getErr()));
+        } catch (UsageException e) {
+            throw ExitStatus.usage(spec.commandLine(), e);
         }
-        out.flush();
-        return answer.finish(err);
-    }
-
-    private Answer<QueryOutput.Stanza> stanzas(PackageIndex index, List<PackageSpec> specs) throws IndexFormatException {
-        List<QueryOutput.Stanza> found = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (PackageSpec p : specs) {
-            Selection selection = Selection.of(index, p, filter);
-            if (selection.entries().isEmpty()) {
-                problems.add(selection.problem(index));
-                continue;
-            }
-            for (PackageEntry entry : selection.entries()) {
-                found.add(new QueryOutput.Stanza(entry, fields(index, entry)));
-            }
-        }
-        return new Answer<>(found, problems);
-    }
-
-    /**
-     * The stanza's fields, with the long description appended to a Description that has only
-     * its synopsis: continuation lines indented by one space, an empty line as {@code .}
-     * (Policy §5.6.13).
-     */
-    static List<Field> fields(PackageIndex index, PackageEntry entry) throws IndexFormatException {
-        Paragraph paragraph = index.binaryPackage(entry).paragraph();
-        List<Field> fields = new ArrayList<>(paragraph.fields());
-        for (int i = 0; i < fields.size(); i++) {
-            Field field = fields.get(i);
-            if (!field.name().equalsIgnoreCase("Description") || field.value().indexOf('\n') >= 0) {
-                continue;
-            }
-            Optional<String> longText = index.longDescription(entry);
-            if (longText.isPresent() && !longText.get().isEmpty()) {
-                StringBuilder value = new StringBuilder(field.value());
-                for (String line : longText.get().split("\n", -1)) {
-                    value.append("\n ").append(line.isEmpty() ? "." : line);
-                }
-                fields.set(i, new Field(field.name(), value.toString(), field.line()));
-            }
-            break;
-        }
-        return fields;
     }
 }

@@ -1,19 +1,10 @@
 package org.debindex.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.debindex.cli.output.QueryOutput;
 import org.debindex.core.IndexFormatException;
 import org.debindex.core.MalformedInputException;
-import org.debindex.core.index.PackageEntry;
-import org.debindex.core.index.PackageIndex;
-import org.debindex.core.index.PackageOrigin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code debindex versions}: every version of packages across the indexed suites, one row per
- * version, suite and component, as {@code apt-cache madison} prints them.
+ * version, suite and component, as {@code apt-cache madison} prints them: picocli's side; the
+ * work is {@link VersionsRequest}'s.
  *
  * <p>Not thread-safe: picocli fills one instance per run.
  */
@@ -64,7 +56,7 @@ final class VersionsCommand implements Callable<Integer> {
     private List<String> packages;
 
     @Mixin
-    private PackageFilter filter;
+    private FilterOptions filter;
 
     @Mixin
     private HelpOption help;
@@ -77,48 +69,7 @@ final class VersionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, MalformedInputException, IndexFormatException {
-        List<PackageSpec> specs = new ArrayList<>();
-        for (String name : packages) {
-            // a plain name: NAME=VERSION would select what this command is asked to list
-            specs.add(new PackageSpec(name, java.util.Optional.empty(), java.util.Optional.empty()));
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        Answer<QueryOutput.VersionRow> answer = IndexSession.of(main, err).query(index -> rows(index, specs));
-        PrintWriter out = spec.commandLine().getOut();
-        if (main.json()) {
-            QueryOutput.versionsJson(answer.found(), out);
-        } else {
-            QueryOutput.versionsText(answer.found(), out);
-        }
-        out.flush();
-        return answer.finish(err);
-    }
-
-    private Answer<QueryOutput.VersionRow> rows(PackageIndex index, List<PackageSpec> specs) throws IndexFormatException {
-        List<QueryOutput.VersionRow> found = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (PackageSpec p : specs) {
-            Selection selection = Selection.of(index, p, filter);
-            if (selection.entries().isEmpty()) {
-                problems.add(selection.problem(index));
-                continue;
-            }
-            // entries come newest first, so the first of a (version, suite, component) places its row
-            Map<List<String>, TreeSet<String>> archs = new LinkedHashMap<>();
-            Map<List<String>, PackageEntry> first = new LinkedHashMap<>();
-            for (PackageEntry e : selection.entries()) {
-                PackageOrigin o = e.origin();
-                List<String> key = List.of(e.version().toString(), o.suite(), o.codename(), o.component());
-                archs.computeIfAbsent(key, k -> new TreeSet<>()).add(e.architecture());
-                first.putIfAbsent(key, e);
-            }
-            for (Map.Entry<List<String>, PackageEntry> row : first.entrySet()) {
-                PackageEntry e = row.getValue();
-                PackageOrigin o = e.origin();
-                found.add(new QueryOutput.VersionRow(e.name(), e.version().toString(),
-                        new PackageOrigin(o.suite(), o.codename(), o.component(), ""), List.copyOf(archs.get(row.getKey()))));
-            }
-        }
-        return new Answer<>(found, problems);
+        VersionsRequest request = new VersionsRequest(packages, filter.value());
+        return request.run(main.queryContext(spec.commandLine().getOut(), spec.commandLine().getErr()));
     }
 }

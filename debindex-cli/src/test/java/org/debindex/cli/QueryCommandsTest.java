@@ -51,7 +51,12 @@ class QueryCommandsTest {
 
     @BeforeAll
     static void update() throws Exception {
-        TestMirror mirror = new TestMirror(shared);
+        cache = makeCache(shared);
+    }
+
+    /** Makes the cache the tests query, in {@code dir}; returns its directory. */
+    static Path makeCache(Path dir) throws Exception {
+        TestMirror mirror = new TestMirror(dir);
         mirror.suite("stable", "trixie", Map.of(
                 "main/binary-amd64/Packages", TestMirror.file(
                         "Package: alpha\nVersion: 2.0-1\nArchitecture: amd64\n"
@@ -100,11 +105,12 @@ class QueryCommandsTest {
                 "main/i18n/Translation-en", TestMirror.file(
                         "Package: alpha\nDescription-md5: " + md5("alpha tool (old)", ALPHA_OLD_LONG)
                                 + "\nDescription-en: " + description("alpha tool (old)", ALPHA_OLD_LONG))));
-        cache = shared.resolve("cache");
+        Path cache = dir.resolve("cache");
         Cli result = Cli.run("--cache-dir", cache.toString(), "--repo", mirror.repo("trixie"),
                 "--repo", mirror.repo("bookworm"), "update", "--arch", "amd64", "--arch", "i386", "--at", TestMirror.AT);
         assertEquals(0, result.status(), result.out() + result.err());
         assertTrue(Files.isRegularFile(cache.resolve("index/packages.idx")), result.out());
+        return cache;
     }
 
     /** Runs a command on the class's cache. */
