@@ -24,7 +24,9 @@ public final class Fetchers {
      * with {@link FetchException.Kind#UNSUPPORTED_SCHEME}.
      *
      * @param policy timeouts, retries and redirects for http and https
-     * @return a thread-safe fetcher holding one HTTP client, whose connections it reuses
+     * @return a thread-safe fetcher holding one HTTP client, whose connections it reuses; the
+     *     client is made by the first http or https request, so {@code file:} sources alone never
+     *     set up TLS
      * @throws NullPointerException if {@code policy} is null
      */
     public static Fetcher standard(FetchPolicy policy) {
@@ -36,7 +38,7 @@ public final class Fetchers {
      * The fetcher for {@code http:} and {@code https:} URIs only.
      *
      * @param policy timeouts, retries and redirects
-     * @return a thread-safe fetcher with its own HTTP client
+     * @return a thread-safe fetcher with its own HTTP client, made by its first request
      * @throws NullPointerException if {@code policy} is null
      */
     public static Fetcher http(FetchPolicy policy) {

@@ -25,20 +25,37 @@ import java.util.Optional;
  * them. The client speaks HTTP/1.1 (no h2c upgrade to surprise old mirrors) and follows no
  * redirect itself.
  *
- * <p>Thread-safe: the client is shared, every download has its own state.
+ * <p>Thread-safe: the client, made on the first request, is shared; every download has its own
+ * state.
  */
 final class HttpFetcher implements Fetcher {
 
     private final FetchPolicy policy;
-    private final HttpClient client;
+    /** Made by the first request: building it sets up TLS (the default SSLContext reads the trust
+     *  store) and starts a selector thread, about 0.2 s that a run of {@code file:} sources only
+     *  would spend for nothing. */
+    private volatile HttpClient client;
 
     HttpFetcher(FetchPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(policy.connectTimeout())
-                .build();
+    }
+
+    private HttpClient client() {
+        HttpClient made = client;
+        if (made == null) {
+            synchronized (this) {
+                made = client;
+                if (made == null) {
+                    made = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .connectTimeout(policy.connectTimeout())
+                            .build();
+                    client = made;
+                }
+            }
+        }
+        return made;
     }
 
     @Override
@@ -114,7 +131,7 @@ final class HttpFetcher implements Fetcher {
             previous.lastModified().ifPresent(date -> builder.header("If-Modified-Since", date));
         });
         Transfer transfer = new Transfer(uri, request, partial.channel(), policy);
-        return transfer.await(client.sendAsync(builder.build(), transfer::subscriber));
+        return transfer.await(client().sendAsync(builder.build(), transfer::subscriber));
     }
 
     private static void checkSize(URI uri, FetchRequest request, long bytes) throws FetchException {
