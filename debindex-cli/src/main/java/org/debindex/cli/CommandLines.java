@@ -23,20 +23,25 @@ final class CommandLines {
     private CommandLines() {
     }
 
-    /** The subcommands, in the order the help lists them; each made only when a run needs it. */
+    /**
+     * The subcommands, in the order the help lists them; each made only when a run needs it.
+     * Lambdas, not constructor references: linking {@code VerifyCommand::new} loads and verifies
+     * that class (and what it names) in every run, ~0.1 s for update; a lambda's body loads its
+     * class only when it runs.
+     */
     private static final List<Map.Entry<String, Supplier<Object>>> COMMANDS = List.of(
-            Map.entry("update", UpdateCommand::new),
-            Map.entry("search", SearchCommand::new),
-            Map.entry("show", ShowCommand::new),
-            Map.entry("versions", VersionsCommand::new),
-            Map.entry("depends", DependsCommand::new),
-            Map.entry("rdepends", RdependsCommand::new),
-            Map.entry("check", CheckCommand::new),
-            Map.entry("sources", SourcesCommand::new),
-            Map.entry("verify", VerifyCommand::new),
-            Map.entry("compare-versions", CompareVersionsCommand::new),
-            Map.entry("sort-versions", SortVersionsCommand::new),
-            Map.entry("help", HelpCommand::new));
+            Map.entry("update", () -> new UpdateCommand()),
+            Map.entry("search", () -> new SearchCommand()),
+            Map.entry("show", () -> new ShowCommand()),
+            Map.entry("versions", () -> new VersionsCommand()),
+            Map.entry("depends", () -> new DependsCommand()),
+            Map.entry("rdepends", () -> new RdependsCommand()),
+            Map.entry("check", () -> new CheckCommand()),
+            Map.entry("sources", () -> new SourcesCommand()),
+            Map.entry("verify", () -> new VerifyCommand()),
+            Map.entry("compare-versions", () -> new CompareVersionsCommand()),
+            Map.entry("sort-versions", () -> new SortVersionsCommand()),
+            Map.entry("help", () -> new HelpCommand()));
 
     /**
      * Parses {@code args} into {@code main} and runs the command they name, reporting errors on
