@@ -155,6 +155,18 @@ class ReleaseChecksTest {
     }
 
     @Test
+    void onlyTheDigestColumnIsLookedAtForUpperCase() throws Exception {
+        String lower = " 2efd6103f013081f8118f4c9f228739bc97bff2e4e1de496f80458c7e72a24ac 56634892 main/FACE/Packages\n";
+        String upper = "\t2EFD6103F013081F8118F4C9F228739BC97BFF2E4E1DE496F80458C7E72A24AC\t1 main/b/Packages\n";
+        String head = "Codename: trixie\nDate: Sat, 21 Nov 2026 09:15:44 UTC\nSHA256:\n";
+        Release clean = Release.parse((head + lower).getBytes(StandardCharsets.UTF_8), "Release");
+        assertEquals(List.of(), ReleaseChecks.check(clean, "Release", AT, Optional.empty(), ReleaseCheckPolicy.standard()));
+        Release second = Release.parse((head + lower + upper).getBytes(StandardCharsets.UTF_8), "Release");
+        assertEquals(FindingCode.RELEASE_PARSE,
+                only(ReleaseChecks.check(second, "Release", AT, Optional.empty(), ReleaseCheckPolicy.standard())));
+    }
+
+    @Test
     void realReleasesPassAsOfTheirDayAndAskedForByCodenameOrSuite() throws Exception {
         for (String[] c : new String[][] {{"trixie", "stable"}, {"bookworm", "oldstable"}}) {
             Release r = Release.read(java.nio.file.Files.newInputStream(SharedTestData.dists(c[0], "Release")), c[0]);
