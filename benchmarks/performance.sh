@@ -127,6 +127,10 @@ record_rss "java -version (floor)" "$(rss java -XX:TieredStopAtLevel=1 -XX:+UseS
 
 # --- 4b. update ------------------------------------------------------------------------------
 log "update, fresh and with nothing changed ($update_runs runs each side)"
+# the launcher keeps a class-data archive per command group beside the jar (queries, update,
+# verify), written by the group's first run: none from an earlier build may be mapped; each
+# group's warm-up run below writes its own, so that no timed run writes one
+rm -f debindex-cli/target/*.jsa
 aptget="$apt $work/apt apt-get update -qq ${arch[*]}"
 dbx_update="./debindex -q --cache-dir $work/dbx --repo '$trixie' --repo '$bookworm' update --arch amd64"
 fresh_apt="rm -rf $work/apt/lists/* $work/apt/cache/*.bin; mkdir -p $work/apt/lists/partial"
