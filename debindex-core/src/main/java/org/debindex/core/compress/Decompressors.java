@@ -113,7 +113,9 @@ public final class Decompressors {
     /**
      * Decompresses a file, in parallel when it is multi-block xz and the options allow threads.
      *
-     * <p>For parallel xz the file's index is read first: a decompressed size that breaks the
+     * <p>xz data is decoded by {@link DecompressOptions#xzCommand()} when that program is
+     * executable and starts; the limit then applies as the output is read. Otherwise, for
+     * parallel xz the file's index is read first: a decompressed size that breaks the
      * limit fails here, before anything is decoded. An index that cannot be read (a truncated or
      * corrupt file) makes this method fall back to sequential decoding, which reports the problem
      * where it occurs. The file must not change while it is read.
