@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
@@ -50,6 +51,10 @@ import org.tukaani.xz.XZInputStream;
  * (see {@link DecompressOptions}); the reader still sees one ordered stream. zstd needs the
  * zstd-jni native library; when it cannot be loaded, opening zstd data fails with {@link
  * DecompressionException.Reason#UNSUPPORTED}.
+ *
+ * <p>xz files read from a {@link Path} are decoded by the system's {@code xz} program when
+ * {@link DecompressOptions#xzCommand()} names an executable one (the defaults: {@code
+ * /usr/bin/xz}), with the same bounds and error reasons; xz-java is the fallback.
  *
  * <p>Thread-safe: a static holder without state. Each stream it returns is for one reader.
  */
@@ -108,7 +113,9 @@ public final class Decompressors {
     /**
      * Decompresses a file, in parallel when it is multi-block xz and the options allow threads.
      *
-     * <p>For parallel xz the file's index is read first: a decompressed size that breaks the
+     * <p>xz data is decoded by {@link DecompressOptions#xzCommand()} when that program is
+     * executable and starts; the limit then applies as the output is read. Otherwise, for
+     * parallel xz the file's index is read first: a decompressed size that breaks the
      * limit fails here, before anything is decoded. An index that cannot be read (a truncated or
      * corrupt file) makes this method fall back to sequential decoding, which reports the problem
      * where it occurs. The file must not change while it is read.
@@ -130,12 +137,20 @@ public final class Decompressors {
         String source = file.toString();
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
-            if (options.parallelism() > 1) {
-                ByteBuffer head = ByteBuffer.allocate(Compression.MAGIC_LENGTH);
-                while (head.hasRemaining() && channel.read(head, head.position()) > 0) {
-                    // positional reads until the magic number is complete or the file ends
+            ByteBuffer head = ByteBuffer.allocate(Compression.MAGIC_LENGTH);
+            while (head.hasRemaining() && channel.read(head, head.position()) > 0) {
+                // positional reads until the magic number is complete or the file ends
+            }
+            boolean xz = Compression.detect(head.array(), head.position()) == Compression.XZ;
+            if (xz && options.xzCommand().filter(Files::isExecutable).isPresent()) {
+                XzProcessInputStream external = startXz(options.xzCommand().get(), file, source);
+                if (external != null) {
+                    channel.close();
+                    return new DecompressedInputStream(external, null, Compression.XZ, source, limit);
                 }
-                if (Compression.detect(head.array(), head.position()) == Compression.XZ) {
+            }
+            if (options.parallelism() > 1) {
+                if (xz) {
                     long size = channel.size();
                     ParallelXzInputStream parallel = ParallelXzInputStream.tryOpen(
                             () -> new SeekableChannelInput(channel, size), channel, source,
@@ -212,6 +227,15 @@ public final class Decompressors {
         } catch (IOException e) {
             // Memory cannot fail to be read; only the decoders can fail, and they were classified.
             throw new IllegalStateException("reading a buffer failed", e);
+        }
+    }
+
+    /** The xz program on the file, or null when it cannot be started (xz-java decodes instead). */
+    private static XzProcessInputStream startXz(Path command, Path file, String source) {
+        try {
+            return XzProcessInputStream.start(command, file, source, XZ_MEMORY_LIMIT_KIB);
+        } catch (IOException e) {
+            return null;
         }
     }
 

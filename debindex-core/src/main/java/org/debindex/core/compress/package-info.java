@@ -10,7 +10,8 @@
  * message naming the source. Multi-block xz files, as Debian publishes them, are decoded on a few
  * threads when read from a file or a buffer ({@link org.debindex.core.compress.DecompressOptions}).
  *
- * <p>The decoders are xz-java (xz), the JDK's zlib through Apache Commons Compress (gzip), Commons
+ * <p>The decoders are the system's {@code /usr/bin/xz} as a child process for xz files when it
+ * is installed, else xz-java (xz), the JDK's zlib through Apache Commons Compress (gzip), Commons
  * Compress (bzip2), zstd-jni (zstd, a native library) and this package's own LZ4 frame decoder.
  */
 package org.debindex.core.compress;

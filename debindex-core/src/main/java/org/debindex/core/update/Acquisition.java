@@ -20,6 +20,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.debindex.core.Finding;
 import org.debindex.core.FindingCode;
 import org.debindex.core.MalformedInputException;
@@ -33,11 +39,9 @@ import org.debindex.core.compress.Compression;
 import org.debindex.core.compress.DecompressionException;
 import org.debindex.core.fetch.AptListsFetcher;
 import org.debindex.core.fetch.FetchException;
-import org.debindex.core.fetch.FetchOutcome;
 import org.debindex.core.fetch.FetchRequest;
 import org.debindex.core.fetch.FetchResult;
 import org.debindex.core.fetch.Fetcher;
-import org.debindex.core.fetch.ParallelFetch;
 import org.debindex.core.fetch.Validators;
 import org.debindex.core.model.HashAlgorithm;
 import org.debindex.core.model.IndexFileEntry;
@@ -743,64 +747,118 @@ public final class Acquisition {
             return out;
         }
 
-        /** Fetches every target, in rounds: each round tries the next attempt of each target still open. */
+        /** What one target's fetch came to: its report, and the verified file when there is one. */
+        private record Fetched(TargetReport report, Optional<Verified> verified) {
+        }
+
+        /**
+         * Fetches and verifies every target, each on a thread of a bounded pool: a target tries its
+         * attempts in order, and its file is verified (which decompresses it) as soon as it has
+         * arrived, while other targets are still downloading or being verified. The reports and
+         * verified files are collected in target order.
+         */
         private Map<IndexTarget, TargetReport> fetchTargets(Release release, Map<IndexTarget, List<Attempt>> attempts,
                                                            Map<IndexTarget, Verified> verified) throws IOException {
             Map<IndexTarget, TargetReport> reports = new LinkedHashMap<>();
-            Map<IndexTarget, Integer> next = new LinkedHashMap<>();
-            attempts.keySet().forEach(t -> next.put(t, 0));
-            ParallelFetch parallel = new ParallelFetch(fetcher, options.parallelism());
-            while (!next.isEmpty()) {
-                List<IndexTarget> round = List.copyOf(next.keySet());
-                List<FetchRequest> requests = new ArrayList<>();
-                for (IndexTarget t : round) {
-                    Attempt a = attempts.get(t).get(next.get(t));
-                    long size = release.file(a.listedPath()).get().size();
+            if (attempts.isEmpty()) {
+                return reports;
+            }
+            List<Path> destinations = new ArrayList<>();
+            for (List<Attempt> tried : attempts.values()) {
+                for (Attempt a : tried) {
                     Path destination = partial(releaseDir + a.listedPath());
-                    partials.add(destination);
-                    requests.add(FetchRequest.ofSize(a.uri(), destination, size));
-                }
-                List<FetchOutcome> outcomes = parallel.fetchAll(requests);
-                for (int i = 0; i < round.size(); i++) {
-                    IndexTarget t = round.get(i);
-                    Attempt a = attempts.get(t).get(next.get(t));
-                    FetchOutcome outcome = outcomes.get(i);
-                    if (outcome.failure().isPresent()) {
-                        reports.put(t, fetchFailed(t, a, outcome.failure().get()));
-                        next.remove(t);
-                    } else if (outcome.result().get().outcome() != FetchResult.Outcome.FETCHED) {
-                        if (next.get(t) + 1 < attempts.get(t).size()) {
-                            next.put(t, next.get(t) + 1);
-                        } else {
-                            reports.put(t, absent(t, attempts.get(t)));
-                            next.remove(t);
-                        }
-                    } else {
-                        reports.put(t, verify(t, a, release, outcome.request().destination(),
-                                outcome.result().get().finalUri(), verified));
-                        next.remove(t);
+                    if (!destinations.contains(destination)) {
+                        destinations.add(destination);
                     }
                 }
+            }
+            // every partial file is removed at the end, whichever task wrote it
+            partials.addAll(destinations);
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(), attempts.size()),
+                    targetThreads());
+            try {
+                Map<IndexTarget, Future<Fetched>> running = new LinkedHashMap<>();
+                for (Map.Entry<IndexTarget, List<Attempt>> e : attempts.entrySet()) {
+                    running.put(e.getKey(), pool.submit(() -> fetchTarget(release, e.getKey(), e.getValue())));
+                }
+                for (Map.Entry<IndexTarget, Future<Fetched>> e : running.entrySet()) {
+                    Fetched fetched = await(e.getValue());
+                    reports.put(e.getKey(), fetched.report());
+                    fetched.verified().ifPresent(v -> verified.put(e.getKey(), v));
+                }
+            } finally {
+                pool.shutdownNow();
             }
             return reports;
         }
 
-        private TargetReport verify(IndexTarget t, Attempt a, Release release, Path file, URI from,
-                                    Map<IndexTarget, Verified> verified) throws IOException {
+        /** One target: its attempts in order until one is fetched, then the verification of that file. */
+        private Fetched fetchTarget(Release release, IndexTarget t, List<Attempt> tried) throws IOException {
+            for (Attempt a : tried) {
+                long size = release.file(a.listedPath()).get().size();
+                FetchRequest request = FetchRequest.ofSize(a.uri(), partial(releaseDir + a.listedPath()), size);
+                FetchResult result;
+                try {
+                    result = fetcher.fetch(request);
+                } catch (IOException e) {
+                    return new Fetched(fetchFailed(t, a, e), Optional.empty());
+                }
+                if (result.outcome() == FetchResult.Outcome.FETCHED) {
+                    return verify(t, a, release, request.destination(), result.finalUri());
+                }
+            }
+            return new Fetched(absent(t, tried), Optional.empty());
+        }
+
+        private static ThreadFactory targetThreads() {
+            AtomicInteger count = new AtomicInteger();
+            return task -> {
+                Thread thread = new Thread(task, "debindex-target-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            };
+        }
+
+        private static Fetched await(Future<Fetched> future) throws IOException {
+            try {
+                return future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                InterruptedIOException interrupted = new InterruptedIOException("downloads interrupted");
+                interrupted.initCause(e);
+                throw interrupted;
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof IOException io) {
+                    throw io;
+                }
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException("unexpected failure while fetching", cause);
+            }
+        }
+
+        private Fetched verify(IndexTarget t, Attempt a, Release release, Path file, URI from) throws IOException {
             FileCheck check = IndexChain.checkAs(file, release, a.listedPath());
             // from apt's lists, say which file was read: its name is not the listed one
             String read = aptLists.isPresent() ? "; read from " + Path.of(from) : "";
             List<Finding> targeted = check.findings().stream()
                     .map(f -> new Finding(f.severity(), f.code(), releaseDir + f.target(), f.message() + read)).toList();
             if (!check.isVerified()) {
-                return new TargetReport(t, TargetReport.Outcome.FAILED, Optional.of(a.listedPath()), targeted);
+                return new Fetched(new TargetReport(t, TargetReport.Outcome.FAILED, Optional.of(a.listedPath()), targeted),
+                        Optional.empty());
             }
             IndexFileEntry entry = release.file(a.listedPath()).get();
             String sha = entry.digest(HashAlgorithm.SHA256).isPresent() ? entry.digest(HashAlgorithm.SHA256).get()
                     : Digests.of(file, EnumSet.of(HashAlgorithm.SHA256)).digests().get(HashAlgorithm.SHA256);
-            verified.put(t, new Verified(t, a.listedPath(), file, entry.size(), sha,
-                    release.file(uncompressedPath(a.listedPath())).map(IndexFileEntry::size)));
-            return new TargetReport(t, TargetReport.Outcome.FETCHED, Optional.of(a.listedPath()), targeted);
+            Verified v = new Verified(t, a.listedPath(), file, entry.size(), sha,
+                    release.file(uncompressedPath(a.listedPath())).map(IndexFileEntry::size));
+            return new Fetched(new TargetReport(t, TargetReport.Outcome.FETCHED, Optional.of(a.listedPath()), targeted),
+                    Optional.of(v));
         }
 
         private TargetReport fetchFailed(IndexTarget t, Attempt a, IOException e) throws IOException {

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.debindex.core.compress.DecompressionException.Reason;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +49,7 @@ class ParallelXzInputStreamTest {
     }
 
     private static DecompressOptions threads(int n) {
-        return DecompressOptions.defaults().withParallelism(n);
+        return DecompressOptions.defaults().withParallelism(n).withXzCommand(Optional.empty());
     }
 
     private static boolean isParallel(DecompressedInputStream in) {

@@ -227,6 +227,31 @@ class AcquisitionTest {
     }
 
     @Test
+    void aFileThatFailsToDecodeFailsItsTargetOnlyWhileTheOtherIsFetchedBesideIt() throws Exception {
+        AcquisitionReport good = run(repo.sources());
+        Path oldPackages = good.verified().get(0).file();
+        repo.date = Instant.parse("2025-05-31T00:00:00Z");
+        // the compressed file matches its listed hash; its content does not match the listed Packages
+        repo.packagesNotMatching("Package: hello\nVersion: 2.0\nArchitecture: amd64\n",
+                        "Package: hello\nVersion: 2.0\nArchitecture: arm64\n")
+                .translation("Package: hello\nDescription-en: greets anew\n").publish();
+        AcquisitionReport r = run(repo.sources());
+        assertEquals(AcquisitionReport.Outcome.UPDATED, r.outcome());
+        assertEquals(List.of(IndexKind.PACKAGES, IndexKind.TRANSLATION),
+                r.targets().stream().map(t -> t.target().kind()).toList(), "reports in target order");
+        assertEquals(TargetReport.Outcome.FAILED, outcomes(r).get(IndexKind.PACKAGES));
+        assertEquals(TargetReport.Outcome.FETCHED, outcomes(r).get(IndexKind.TRANSLATION));
+        assertTrue(r.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR
+                && f.target().endsWith("Packages.gz") && f.message().contains("decompressed content does not match")),
+                r.findings().toString());
+        List<VerifiedIndex> listed = SuiteManifest.verifiedIndexes(cache);
+        assertEquals(oldPackages, listed.get(0).file(), "the previous Packages is kept");
+        assertArrayEquals(Files.readAllBytes(repo.file("main/i18n/Translation-en.gz")),
+                Files.readAllBytes(listed.get(1).file()));
+        assertEquals(List.of(), TestRepository.names(cache.partial()), "no partial file is left");
+    }
+
+    @Test
     void byHashIsUsedWhenPresent() throws Exception {
         repo.byHash = true;
         repo.publish();

@@ -63,6 +63,13 @@ final class TestRepository {
         return this;
     }
 
+    /** Lists {@code listed} as Packages, but serves Packages.gz holding {@code served}. */
+    TestRepository packagesNotMatching(String listed, String served) throws IOException {
+        files.put("main/binary-amd64/Packages", listed.getBytes(StandardCharsets.UTF_8));
+        files.put("main/binary-amd64/Packages.gz", gzip(served));
+        return this;
+    }
+
     /** Sets Translation-en (and Translation-en.gz) to this text. */
     TestRepository translation(String text) throws IOException {
         put("main/i18n/Translation-en", gzip(text));

@@ -1,9 +1,7 @@
 package org.debindex.core.index.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Numbers distinct strings in the order they are first seen.
@@ -12,14 +10,13 @@ import java.util.Map;
  */
 final class Dictionary {
 
-    private final Map<String, Integer> ids = new HashMap<>();
+    private final StringIds ids = new StringIds(1 << 10);
     private final List<String> values = new ArrayList<>();
 
     int id(String value) {
-        Integer id = ids.get(value);
-        if (id == null) {
+        int id = ids.putIfAbsent(value, values.size());
+        if (id < 0) {
             id = values.size();
-            ids.put(value, id);
             values.add(value);
         }
         return id;
