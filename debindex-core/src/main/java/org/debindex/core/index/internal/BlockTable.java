@@ -99,7 +99,11 @@ record BlockTable(int codec, int blockSize, int length, int[] starts) {
                 inflater.setInput(packed);
                 int n = 0;
                 while (n < expected && !inflater.finished() && !inflater.needsInput()) {
-                    n += inflater.inflate(into, at + n, expected - n);
+                    int got = inflater.inflate(into, at + n, expected - n);
+                    if (got == 0) {
+                        break;   // no progress with room to write: a stream that wants a dictionary
+                    }
+                    n += got;
                 }
                 // The end-of-stream marker may still be unread after the last byte: one more call
                 // into an empty window consumes it without producing anything.
