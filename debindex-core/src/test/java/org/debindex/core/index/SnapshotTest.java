@@ -220,15 +220,16 @@ class SnapshotTest {
 
     @Test
     void aSnapshotOfTheFormerVersionIsRefused() throws Exception {
-        // version 1 had no source packages: its name records are shorter, it must be rebuilt
-        assertEquals(2, Layout.FORMAT_VERSION);
+        // version 2 stored the stanzas and long descriptions uncompressed: its offsets read as
+        // block tables would be garbage, it must be rebuilt
+        assertEquals(3, Layout.FORMAT_VERSION);
         byte[] copy = bytes.clone();
-        ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 1);
-        Path older = dir.resolve("version-1.idx");
+        ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 2);
+        Path older = dir.resolve("version-2.idx");
         Files.write(older, copy);
         IndexFormatException e = assertThrows(IndexFormatException.class, () -> PackageIndex.open(older));
         assertEquals("header", e.section());
-        assertTrue(e.getMessage().contains("format version 1; expected 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("format version 2; expected 3"), e.getMessage());
     }
 
     @Test

@@ -86,7 +86,7 @@ class CachedIndexSourcesTest {
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 1);
         Files.write(snapshot, bytes);
         CachedIndex.Opened again = CachedIndex.open(cache, IndexBuildOptions.defaults());
-        assertTrue(again.rebuiltBecause().orElseThrow().contains("format version 1; expected 2"),
+        assertTrue(again.rebuiltBecause().orElseThrow().contains("format version 1; expected 3"),
                 again.rebuiltBecause().toString());
         assertEquals(1, again.index().sourcesSize());
         assertEquals(Optional.empty(), CachedIndex.open(cache, IndexBuildOptions.defaults()).rebuiltBecause());

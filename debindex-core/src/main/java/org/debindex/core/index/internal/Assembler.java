@@ -30,6 +30,14 @@ import org.debindex.core.version.DebianVersion;
 final class Assembler {
 
     private static final int MAX_TABLE = 0xFFFF;
+    /**
+     * Compressed sections: deflate, not zstd, because zstd-jni extracts its native library at a
+     * process's first use, a cost every {@code show} would pay; level 4 is most of level 6's
+     * size for less of its time. 64 KiB blocks: {@code show} inflates one or two.
+     */
+    private static final int TEXT_CODEC = BlockTable.DEFLATE;
+    private static final int TEXT_LEVEL = 4;
+    private static final int TEXT_BLOCK = 64 << 10;
 
     /** A package while sorting: where it was read and its sort keys. */
     private record Ref(int part, int index, int name, DebianVersion version, int origin, int arch) {
@@ -360,6 +368,19 @@ final class Assembler {
             docPackages[docPkgNext[docOf[id]]++] = id;
         }
 
+        // Compressed sections: the long descriptions, then the stanzas in input order, in one
+        // parallel pass over all their blocks.
+        List<ByteSink> texts = new ArrayList<>();
+        texts.add(longText);
+        for (Object part : parts) {
+            if (part instanceof PackagesPart p) {
+                texts.add(p.stanzas);
+            } else if (part instanceof SourcesPart p) {
+                texts.add(p.stanzas);
+            }
+        }
+        List<ByteSink> packed = BlockTable.compress(texts, TEXT_CODEC, TEXT_LEVEL, TEXT_BLOCK);
+
         List<SectionEntry> entries = new ArrayList<>();
         List<ByteBuffer> buffers = new ArrayList<>();
         int[] chunk = {0};
@@ -372,18 +393,19 @@ final class Assembler {
         add(entries, buffers, chunk, chunkShift, SectionKind.RDEPENDS, 0, ints(rdepends));
         add(entries, buffers, chunk, chunkShift, SectionKind.SOURCE_PACKAGES, 0, ints(sources));
         add(entries, buffers, chunk, chunkShift, SectionKind.LONG_DESC_INDEX, 0, ints(longIndex));
-        add(entries, buffers, chunk, chunkShift, SectionKind.LONG_DESC_TEXT, 0, longText);
+        add(entries, buffers, chunk, chunkShift, SectionKind.LONG_DESC_TEXT, 0, packed.get(0));
         add(entries, buffers, chunk, chunkShift, SectionKind.DOC_INDEX, 0, ints(docIndex));
         add(entries, buffers, chunk, chunkShift, SectionKind.DOC_TEXT, 0, docText);
         add(entries, buffers, chunk, chunkShift, SectionKind.DOC_PACKAGE_INDEX, 0, ints(docPkgStart));
         add(entries, buffers, chunk, chunkShift, SectionKind.DOC_PACKAGES, 0, ints(docPackages));
         add(entries, buffers, chunk, chunkShift, SectionKind.SOURCES, 0, sourceRecords);
         // Stanza sections in input order, Packages and Sources alike.
+        int text = 1;
         for (Object part : parts) {
             if (part instanceof PackagesPart p) {
-                add(entries, buffers, chunk, chunkShift, SectionKind.STANZAS, p.ordinal, p.stanzas);
+                add(entries, buffers, chunk, chunkShift, SectionKind.STANZAS, p.ordinal, packed.get(text++));
             } else if (part instanceof SourcesPart p) {
-                add(entries, buffers, chunk, chunkShift, SectionKind.STANZAS, p.ordinal, p.stanzas);
+                add(entries, buffers, chunk, chunkShift, SectionKind.STANZAS, p.ordinal, packed.get(text++));
             }
         }
         List<InputIdentity> identities = new ArrayList<>();

@@ -6,7 +6,8 @@ package org.debindex.core.index.internal;
  *
  * <p>Version 2 added the source packages of {@code Sources} inputs: the {@code sources} section,
  * a name record field, and the source count in the header. A snapshot of another version is
- * refused, so that its owner rebuilds it.
+ * refused, so that its owner rebuilds it. Version 3 compresses the stanzas and the long
+ * descriptions (the compressed sections, {@link SectionKind#isCompressed()}).
  *
  * <pre>
  * header (fixed part, 52 bytes)
@@ -27,6 +28,13 @@ package org.debindex.core.index.internal;
  * zero padding, then CRC32C of every header byte before it
  * sections, in the order of the table; CHUNK_CRCS last
  * </pre>
+ *
+ * <p>A compressed section is a block table, then the blocks: u32 codec (1 raw deflate, RFC 1951;
+ * 2 a zstd frame, RFC 8878), u32 block size B (4 KiB to 16 MiB), u32 length L of the uncompressed
+ * text, u32 block count n = ceil(L / B), (n + 1) × u32 where each block starts in the section, the
+ * last being the section's length; block i holds text bytes [i·B, min(L, (i + 1)·B)), compressed
+ * on its own. Offsets that records keep into it are into the uncompressed text. The chunk CRCs
+ * cover its bytes as stored.
  *
  * <p>Record layouts (bytes): a package record ({@value #PACKAGE_RECORD}) is name id, version
  * string, architecture id (u16) and origin id (u16), source name id, source version string,
@@ -53,7 +61,7 @@ public final class Layout {
     /** The first 8 bytes of every snapshot. */
     public static final long MAGIC = 0x5845444E49424544L;   // "DEBINDEX" read little-endian
     /** The format this code reads and writes. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     /** Bytes before the section table. */
     public static final int FIXED_HEADER = 52;
     /** Bytes per section-table entry. */

@@ -26,8 +26,8 @@ public enum SectionKind {
     SOURCE_PACKAGES(8, "source-packages"),
     /** Offsets of the long descriptions, one more than there are. */
     LONG_DESC_INDEX(9, "long-description-index"),
-    /** The distinct long descriptions, UTF-8, in Policy's form (no indent, empty lines for {@code .}). */
-    LONG_DESC_TEXT(10, "long-descriptions"),
+    /** The distinct long descriptions, UTF-8, in Policy's form (no indent, empty lines for {@code .}); compressed. */
+    LONG_DESC_TEXT(10, "long-descriptions", true),
     /** Offsets of the search documents, one more than there are. */
     DOC_INDEX(11, "search-index"),
     /** The distinct search documents: lower-cased synopsis and long description, each after a 0 byte. */
@@ -38,8 +38,8 @@ public enum SectionKind {
     DOC_PACKAGES(14, "search-packages"),
     /** Fixed-size source package records, sorted by name, version (newest first), input. */
     SOURCES(17, "sources"),
-    /** The exact stanzas of one Packages or Sources input (the ordinal is the input's position). */
-    STANZAS(15, "stanzas"),
+    /** The exact stanzas of one Packages or Sources input (the ordinal is the input's position); compressed. */
+    STANZAS(15, "stanzas", true),
     /** One CRC32C per chunk of every other section, in section-table order. */
     CHUNK_CRCS(16, "chunk-crcs");
 
@@ -53,10 +53,24 @@ public enum SectionKind {
 
     private final int code;
     private final String label;
+    private final boolean compressed;
 
     SectionKind(int code, String label) {
+        this(code, label, false);
+    }
+
+    SectionKind(int code, String label, boolean compressed) {
         this.code = code;
         this.label = label;
+        this.compressed = compressed;
+    }
+
+    /**
+     * Whether its text is stored in compressed blocks behind a block table (see {@link Layout});
+     * its records' offsets are into the uncompressed text.
+     */
+    public boolean isCompressed() {
+        return compressed;
     }
 
     /** The code stored in the section table. */

@@ -245,6 +245,9 @@ public final class Snapshot {
     public void checkAll() throws IndexFormatException {
         for (Section s : sections()) {
             ensure(s, 0, s.length);
+            if (s.compressed) {
+                blocks(s);
+            }
         }
     }
 
@@ -260,10 +263,68 @@ public final class Snapshot {
         return s.buf.get((int) offset) & 0xFF;
     }
 
-    /** A checked bulk read. */
+    /**
+     * A checked bulk read; of a compressed section, {@code offset} is into its uncompressed text and
+     * the blocks that hold the range are inflated.
+     */
     public void get(Section s, long offset, byte[] into, int at, int length) throws IndexFormatException {
+        if (s.compressed) {
+            inflated(s, offset, into, at, length);
+            return;
+        }
+        getStored(s, offset, into, at, length);
+    }
+
+    /** A checked bulk read of the bytes as stored, compressed or not. */
+    void getStored(Section s, long offset, byte[] into, int at, int length) throws IndexFormatException {
         ensure(s, offset, length);
         s.buf.get((int) offset, into, at, length);
+    }
+
+    /** The length of a section's text: uncompressed, for a compressed section. */
+    public int textLength(Section s) throws IndexFormatException {
+        return s.compressed ? blocks(s).length() : s.length;
+    }
+
+    /** The block table of a compressed section, read and checked at its first use. */
+    BlockTable blocks(Section s) throws IndexFormatException {
+        if (!s.compressed) {
+            throw new IllegalStateException("section " + s.label() + " is not compressed");
+        }
+        BlockTable t = s.table;
+        if (t == null) {
+            t = BlockTable.read(this, s);
+            s.table = t;
+        }
+        return t;
+    }
+
+    /** Reads {@code [offset, offset + length)} of a compressed section's text, block by block. */
+    private void inflated(Section s, long offset, byte[] into, int at, int length) throws IndexFormatException {
+        BlockTable t = blocks(s);
+        if (offset < 0 || length < 0 || offset + length > t.length()) {
+            throw new IndexFormatException(source, s.label(), "reference to bytes " + offset + "+" + length
+                    + " outside the text of " + t.length() + " bytes; corrupt snapshot");
+        }
+        long end = offset + length;
+        byte[] scratch = null;
+        for (long pos = offset; pos < end; ) {
+            int b = (int) (pos / t.blockSize());
+            long blockStart = (long) b * t.blockSize();
+            int blockLength = t.blockLength(b);
+            int n = (int) Math.min(end, blockStart + blockLength) - (int) pos;
+            if (pos == blockStart && n == blockLength) {
+                t.inflate(this, s, b, into, at);   // a whole block: straight into place
+            } else {
+                if (scratch == null) {
+                    scratch = new byte[t.blockSize()];
+                }
+                t.inflate(this, s, b, scratch, 0);
+                System.arraycopy(scratch, (int) (pos - blockStart), into, at, n);
+            }
+            at += n;
+            pos += n;
+        }
     }
 
     /** A checked bulk read of {@code count} ints. */
@@ -276,9 +337,11 @@ public final class Snapshot {
 
     /** Checked UTF-8 text. */
     public String utf8(Section s, long offset, int length) throws IndexFormatException {
-        ensure(s, offset, length);
+        if (length < 0) {
+            throw new IndexFormatException(source, s.label(), "negative length " + length + "; corrupt snapshot");
+        }
         byte[] b = new byte[length];
-        s.buf.get((int) offset, b, 0, length);
+        get(s, offset, b, 0, length);
         return new String(b, StandardCharsets.UTF_8);
     }
 
@@ -289,13 +352,15 @@ public final class Snapshot {
      * @return the text; {@code scratch[0]} may have been replaced by a larger array
      */
     public String utf8(Section s, long offset, int length, byte[][] scratch) throws IndexFormatException {
-        ensure(s, offset, length);
+        if (length < 0) {
+            throw new IndexFormatException(source, s.label(), "negative length " + length + "; corrupt snapshot");
+        }
         byte[] b = scratch[0];
         if (b.length < length) {
             b = new byte[Math.max(length, 2 * b.length)];
             scratch[0] = b;
         }
-        s.buf.get((int) offset, b, 0, length);
+        get(s, offset, b, 0, length);
         return new String(b, 0, length, StandardCharsets.UTF_8);
     }
 

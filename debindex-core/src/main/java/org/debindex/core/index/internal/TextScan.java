@@ -61,7 +61,7 @@ public final class TextScan {
         for (int j = 0; j < m; j++) {
             masks[j] = (byte) (foldAscii && needle[j] >= 'a' && needle[j] <= 'z' ? 0x20 : 0);
         }
-        int length = text.length();
+        int length = snapshot.textLength(text);
         byte[] window = new byte[Math.min(length, WINDOW + m - 1)];
         for (int base = 0; base < length; base += WINDOW) {
             int size = Math.min(length - base, WINDOW + m - 1);

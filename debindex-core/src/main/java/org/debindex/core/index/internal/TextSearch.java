@@ -240,7 +240,7 @@ public final class TextSearch {
 
     private static void regexDocs(IndexReader r, Pattern p, BitSet out) throws IndexFormatException {
         int[] starts = r.snapshot.ints(r.docIndex, 0, r.docCount + 1);
-        byte[] text = new byte[r.docText.length()];
+        byte[] text = new byte[r.snapshot.textLength(r.docText)];
         r.snapshot.get(r.docText, 0, text, 0, text.length);
         Matcher m = p.matcher("");
         for (int d = 0; d < r.docCount; d++) {
