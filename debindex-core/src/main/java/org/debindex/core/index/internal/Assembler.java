@@ -35,7 +35,6 @@ final class Assembler {
      * process's first use, a cost every {@code show} would pay; level 4 is most of level 6's
      * size for less of its time. 64 KiB blocks: {@code show} inflates one or two.
      */
-    private static final int TEXT_CODEC = BlockTable.DEFLATE;
     private static final int TEXT_LEVEL = 4;
     private static final int TEXT_BLOCK = 64 << 10;
 
@@ -379,7 +378,7 @@ final class Assembler {
                 texts.add(p.stanzas);
             }
         }
-        List<ByteSink> packed = BlockTable.compress(texts, TEXT_CODEC, TEXT_LEVEL, TEXT_BLOCK);
+        List<ByteSink> packed = BlockTable.compress(texts, TEXT_LEVEL, TEXT_BLOCK);
 
         List<SectionEntry> entries = new ArrayList<>();
         List<ByteBuffer> buffers = new ArrayList<>();

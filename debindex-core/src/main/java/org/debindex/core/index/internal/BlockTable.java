@@ -1,7 +1,5 @@
 package org.debindex.core.index.internal;
 
-import com.github.luben.zstd.Zstd;
-import com.github.luben.zstd.ZstdException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -18,7 +16,7 @@ import org.debindex.core.IndexFormatException;
  *
  * <p>Instances are immutable and thread-safe.
  *
- * @param codec     {@link #DEFLATE} or {@link #ZSTD}
+ * @param codec     {@link #DEFLATE}, the only codec (the field leaves room for another)
  * @param blockSize uncompressed bytes per block, all but the last
  * @param length    uncompressed length of the text
  * @param starts    where each block starts in the section, then the section's length
@@ -27,8 +25,6 @@ record BlockTable(int codec, int blockSize, int length, int[] starts) {
 
     /** Codec: raw deflate (RFC 1951), through the JDK's zlib. */
     static final int DEFLATE = 1;
-    /** Codec: one zstd frame per block (RFC 8878), through zstd-jni. */
-    static final int ZSTD = 2;
     /** Bytes before the block starts: codec, block size, length, block count. */
     static final int HEAD = 16;
     static final int MIN_BLOCK = 1 << 12;
@@ -57,7 +53,7 @@ record BlockTable(int codec, int blockSize, int length, int[] starts) {
         int blockSize = snapshot.i32(s, 4);
         int length = snapshot.i32(s, 8);
         int count = snapshot.i32(s, 12);
-        if (codec != DEFLATE && codec != ZSTD) {
+        if (codec != DEFLATE) {
             throw snapshot.corrupt(s, "unknown compression codec " + codec);
         }
         if (blockSize < MIN_BLOCK || blockSize > MAX_BLOCK || length < 0
@@ -93,37 +89,27 @@ record BlockTable(int codec, int blockSize, int length, int[] starts) {
         byte[] packed = new byte[size];
         snapshot.getStored(s, from, packed, 0, size);
         boolean whole;
-        if (codec == DEFLATE) {
-            Inflater inflater = new Inflater(true);
-            try {
-                inflater.setInput(packed);
-                int n = 0;
-                while (n < expected && !inflater.finished() && !inflater.needsInput()) {
-                    int got = inflater.inflate(into, at + n, expected - n);
-                    if (got == 0) {
-                        break;   // no progress with room to write: a stream that wants a dictionary
-                    }
-                    n += got;
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setInput(packed);
+            int n = 0;
+            while (n < expected && !inflater.finished() && !inflater.needsInput()) {
+                int got = inflater.inflate(into, at + n, expected - n);
+                if (got == 0) {
+                    break;   // no progress with room to write: a stream that wants a dictionary
                 }
-                // The end-of-stream marker may still be unread after the last byte: one more call
-                // into an empty window consumes it without producing anything.
-                if (n == expected && !inflater.finished()) {
-                    inflater.inflate(into, at + n, 0);
-                }
-                whole = n == expected && inflater.finished() && inflater.getRemaining() == 0;
-            } catch (DataFormatException e) {
-                throw snapshot.corrupt(s, "block " + b + " does not inflate (" + e.getMessage() + ")");
-            } finally {
-                inflater.end();
+                n += got;
             }
-        } else {
-            try {
-                long n = Zstd.decompressedSize(packed) == expected
-                        ? Zstd.decompressByteArray(into, at, expected, packed, 0, size) : -1;
-                whole = !Zstd.isError(n) && n == expected;
-            } catch (ZstdException | ArithmeticException e) {
-                throw snapshot.corrupt(s, "block " + b + " does not inflate (" + e.getMessage() + ")");
+            // The end-of-stream marker may still be unread after the last byte: one more call
+            // into an empty window consumes it without producing anything.
+            if (n == expected && !inflater.finished()) {
+                inflater.inflate(into, at + n, 0);
             }
+            whole = n == expected && inflater.finished() && inflater.getRemaining() == 0;
+        } catch (DataFormatException e) {
+            throw snapshot.corrupt(s, "block " + b + " does not inflate (" + e.getMessage() + ")");
+        } finally {
+            inflater.end();
         }
         if (!whole) {
             throw snapshot.corrupt(s, "block " + b + " does not inflate to its " + expected + " bytes");
@@ -135,12 +121,11 @@ record BlockTable(int codec, int blockSize, int length, int[] starts) {
      * fork-join pool); the bytes depend only on the texts and settings, not on the threads.
      *
      * @param texts     the uncompressed texts
-     * @param codec     {@link #DEFLATE} or {@link #ZSTD}
-     * @param level     the codec's compression level
+     * @param level     deflate's compression level
      * @param blockSize uncompressed bytes per block
      * @return one compressed section per text, in order
      */
-    static List<ByteSink> compress(List<ByteSink> texts, int codec, int level, int blockSize) {
+    static List<ByteSink> compress(List<ByteSink> texts, int level, int blockSize) {
         if (blockSize < MIN_BLOCK || blockSize > MAX_BLOCK) {
             throw new IllegalArgumentException("blockSize must be between " + MIN_BLOCK + " and " + MAX_BLOCK
                     + ": " + blockSize);
@@ -157,7 +142,7 @@ record BlockTable(int codec, int blockSize, int length, int[] starts) {
             }
             ByteSink text = texts.get(t);
             int from = (g - firstBlock[t]) * blockSize;
-            blocks[g] = pack(text.array(), from, Math.min(blockSize, text.size() - from), codec, level);
+            blocks[g] = pack(text.array(), from, Math.min(blockSize, text.size() - from), level);
         });
         List<ByteSink> out = new ArrayList<>(texts.size());
         for (int t = 0; t < texts.size(); t++) {
@@ -170,7 +155,7 @@ record BlockTable(int codec, int blockSize, int length, int[] starts) {
                 throw new IllegalStateException("compressed section larger than 2 GiB: " + total + " bytes");
             }
             ByteSink section = new ByteSink((int) total);
-            section.putInt(codec);
+            section.putInt(DEFLATE);
             section.putInt(blockSize);
             section.putInt(texts.get(t).size());
             section.putInt(count);
@@ -188,15 +173,7 @@ record BlockTable(int codec, int blockSize, int length, int[] starts) {
         return out;
     }
 
-    private static byte[] pack(byte[] text, int from, int length, int codec, int level) {
-        if (codec == ZSTD) {
-            byte[] out = new byte[(int) Zstd.compressBound(length)];
-            long n = Zstd.compressByteArray(out, 0, out.length, text, from, length, level);
-            if (Zstd.isError(n)) {
-                throw new IllegalStateException("zstd failed: " + Zstd.getErrorName(n));
-            }
-            return java.util.Arrays.copyOf(out, (int) n);
-        }
+    private static byte[] pack(byte[] text, int from, int length, int level) {
         Deflater deflater = new Deflater(level, true);
         try {
             deflater.setInput(text, from, length);

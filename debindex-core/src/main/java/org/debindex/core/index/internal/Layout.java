@@ -29,8 +29,8 @@ package org.debindex.core.index.internal;
  * sections, in the order of the table; CHUNK_CRCS last
  * </pre>
  *
- * <p>A compressed section is a block table, then the blocks: u32 codec (1 raw deflate, RFC 1951;
- * 2 a zstd frame, RFC 8878), u32 block size B (4 KiB to 16 MiB), u32 length L of the uncompressed
+ * <p>A compressed section is a block table, then the blocks: u32 codec (1 raw deflate, RFC 1951,
+ * the only one), u32 block size B (4 KiB to 16 MiB), u32 length L of the uncompressed
  * text, u32 block count n = ceil(L / B), (n + 1) × u32 where each block starts in the section, the
  * last being the section's length; block i holds text bytes [i·B, min(L, (i + 1)·B)), compressed
  * on its own. Offsets that records keep into it are into the uncompressed text. The chunk CRCs
