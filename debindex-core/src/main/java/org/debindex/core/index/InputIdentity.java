@@ -42,6 +42,25 @@ public record InputIdentity(IndexKind kind, PackageOrigin origin, String display
         }
     }
 
+    // equals and hashCode are written out because a record's generated ones are bootstrapped
+    // through invokedynamic on first use, which spins method-handle classes that no class-data
+    // archive keeps: about 30 ms of every query, which compares a snapshot's inputs with the cache's.
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InputIdentity other
+                && kind == other.kind
+                && origin.equals(other.origin)
+                && displayName.equals(other.displayName)
+                && size == other.size
+                && sha256.equals(other.sha256);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, origin, displayName, size, sha256);
+    }
+
     private static boolean isHex(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

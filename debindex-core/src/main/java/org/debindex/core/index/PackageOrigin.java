@@ -47,6 +47,22 @@ public record PackageOrigin(String suite, String codename, String component, Str
         return !name.isEmpty() && (name.equals(suite) || name.equals(codename));
     }
 
+    // Written out rather than generated: see InputIdentity#equals.
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PackageOrigin other
+                && suite.equals(other.suite)
+                && codename.equals(other.codename)
+                && component.equals(other.component)
+                && architecture.equals(other.architecture);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(suite, codename, component, architecture);
+    }
+
     static void check(String what, String value) {
         Objects.requireNonNull(value, what);
         if (value.length() > MAX_PART_BYTES / 4 && value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
