@@ -214,11 +214,64 @@ public final class TextSearch {
         return true;
     }
 
+    /**
+     * The lower-case ASCII text every match of {@code regex} must start with: for {@code ^libssl}
+     * or {@code ^python3-.*yaml}, the letters, digits and hyphens after the {@code ^} (without the
+     * last one when a quantifier follows it, as in {@code ^libs?}); empty when there is no such
+     * text or the pattern has an alternation, which could match without it. Without
+     * {@link Pattern#MULTILINE}, {@code ^} matches only where the input starts.
+     */
+    static byte[] anchoredPrefix(String regex) {
+        if (!regex.startsWith("^") || regex.indexOf('|') >= 0) {
+            return new byte[0];
+        }
+        int end = 1;
+        while (end < regex.length() && isPlainNameChar(regex.charAt(end))) {
+            end++;
+        }
+        if (end < regex.length() && "?*+{".indexOf(regex.charAt(end)) >= 0) {
+            end--;
+        }
+        return end <= 1 ? new byte[0] : regex.substring(1, end).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static boolean isPlainNameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-';
+    }
+
+    /**
+     * Whether the name in {@code text[from, to)} may match a pattern whose matches all start with
+     * {@code prefix} (case-insensitively): it starts with it in ASCII, or it has a non-ASCII byte,
+     * which the pattern's Unicode case folding could match with an ASCII letter (the Kelvin sign
+     * matches {@code k}), so only the pattern itself can tell.
+     */
+    static boolean mayStartWith(byte[] text, int from, int to, byte[] prefix) {
+        if (to - from >= prefix.length) {
+            boolean equal = true;
+            for (int i = 0; i < prefix.length && equal; i++) {
+                int b = text[from + i];
+                equal = (b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b) == prefix[i];
+            }
+            if (equal) {
+                return true;
+            }
+        }
+        for (int i = from; i < to; i++) {
+            if (text[i] < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void regexNames(IndexReader r, Pattern p, BitSet out) throws IndexFormatException {
         int[] starts = r.snapshot.ints(r.names, 0, (r.nameCount + 1) * (Layout.NAME_RECORD / 4));
         int stride = Layout.NAME_RECORD / 4;
         byte[] text = new byte[r.nameText.length()];
         r.snapshot.get(r.nameText, 0, text, 0, text.length);
+        // An anchored pattern (search --names-only --regex ^libssl) rules most names out by their
+        // first bytes, without decoding them and running the pattern over each
+        byte[] prefix = anchoredPrefix(p.pattern());
         Matcher m = p.matcher("");
         for (int n = 0; n < r.nameCount; n++) {
             int pk = Layout.N_PACKAGES / 4;
@@ -231,6 +284,9 @@ public final class TextSearch {
             int to = starts[(n + 1) * stride] - 1;
             if (from < 0 || to < from || to > text.length) {
                 throw r.snapshot.corrupt(r.names, "name " + n + " has an impossible text range");
+            }
+            if (prefix.length > 0 && !mayStartWith(text, from, to, prefix)) {
+                continue;
             }
             if (m.reset(new String(text, from, to - from, StandardCharsets.UTF_8)).find()) {
                 out.set(n);
