@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.debindex.core.model.HashAlgorithm;
 import org.debindex.core.openpgp.Fingerprint;
 
 /**
@@ -46,7 +47,7 @@ public record RepositoryState(String repository, Instant date, String releaseSha
         if (repository.isBlank() || repository.contains("\n")) {
             throw new IllegalArgumentException("repository must be one non-blank line: \"" + repository + "\"");
         }
-        if (!releaseSha256.matches("[0-9a-f]{64}")) {
+        if (!HashAlgorithm.SHA256.isLowerHexDigest(releaseSha256)) {
             throw new IllegalArgumentException("releaseSha256 must be 64 lower-case hex digits: " + releaseSha256);
         }
         for (Optional<String> field : List.of(origin, label, codename)) {

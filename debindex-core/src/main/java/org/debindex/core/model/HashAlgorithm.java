@@ -47,6 +47,26 @@ public enum HashAlgorithm {
         return hexLength;
     }
 
+    /**
+     * Whether {@code text} is a digest of this kind in lower-case hex, as the cache stores them.
+     * A loop, not a regex: the cache's files are read at every query's start, where compiling a
+     * pattern costs ms.
+     *
+     * @throws NullPointerException if {@code text} is null
+     */
+    public boolean isLowerHexDigest(String text) {
+        if (text.length() != hexLength) {
+            return false;
+        }
+        for (int i = 0; i < hexLength; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether a digest of this kind may establish trust (SHA-256, SHA-512). */
     public boolean isStrong() {
         return strong;

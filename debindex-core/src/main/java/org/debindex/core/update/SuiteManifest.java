@@ -21,6 +21,7 @@ import org.debindex.core.deb822.Deb822Options;
 import org.debindex.core.deb822.Deb822Reader;
 import org.debindex.core.deb822.Paragraph;
 import org.debindex.core.fetch.Validators;
+import org.debindex.core.model.HashAlgorithm;
 
 /**
  * The record of one repository suite's verified files in the cache's {@code lists/} directory:
@@ -178,7 +179,8 @@ public record SuiteManifest(String repository, URI baseUri, String suite, String
         if (!Files.isDirectory(lists)) {
             return out;
         }
-        try (DirectoryStream<Path> dir = Files.newDirectoryStream(lists, "*" + SUFFIX)) {
+        // a filter, not a glob: every query lists the manifests, and a glob compiles a regex
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(lists, p -> p.getFileName().toString().endsWith(SUFFIX))) {
             dir.forEach(out::add);
         }
         out.sort(null);
@@ -301,10 +303,26 @@ public record SuiteManifest(String repository, URI baseUri, String suite, String
             return Optional.of(new SuiteManifest(required(head, "Repository"), base, required(head, "Suite"),
                     required(head, "Release-File"), head.get("Signature-File"), head.get("Codename"),
                     Validators.of(head.get("ETag"), head.get("Last-Modified")), entries,
-                    head.get("Absent").map(v -> List.of(v.trim().split("\\s+"))).orElse(List.of())));
+                    head.get("Absent").map(SuiteManifest::words).orElse(List.of())));
         } catch (IllegalArgumentException e) {
             throw new MalformedInputException(source, head.line(), -1, e.getMessage());
         }
+    }
+
+    /** The words of {@code text} between spaces and tabs; a loop, not a regex split (see parseInstant). */
+    private static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean blank = i == text.length() || text.charAt(i) == ' ' || text.charAt(i) == '\t';
+            if (blank && start >= 0) {
+                out.add(text.substring(start, i));
+                start = -1;
+            } else if (!blank && start < 0) {
+                start = i;
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static Entry entry(Paragraph p) throws MalformedInputException {
@@ -318,7 +336,7 @@ public record SuiteManifest(String repository, URI baseUri, String suite, String
         }
         String sha256 = required(p, "SHA256");
         String file = required(p, "File");
-        if (!sha256.matches("[0-9a-f]{64}") || file.indexOf('/') >= 0 || !file.endsWith("@" + sha256)) {
+        if (!HashAlgorithm.SHA256.isLowerHexDigest(sha256) || file.indexOf('/') >= 0 || !file.endsWith("@" + sha256)) {
             throw new MalformedInputException(p.source(), p.line(), -1, "names file "
                     + MalformedInputException.quote(file) + " that is not a content-addressed lists/ name for SHA256 "
                     + MalformedInputException.quote(sha256));
@@ -338,11 +356,48 @@ public record SuiteManifest(String repository, URI baseUri, String suite, String
     private static Optional<Instant> instant(Paragraph p, String name) throws MalformedInputException {
         Optional<String> text = p.get(name);
         try {
-            return text.map(Instant::parse);
+            return text.map(SuiteManifest::parseInstant);
         } catch (java.time.format.DateTimeParseException e) {
             throw new MalformedInputException(p.source(), p.line(), -1, "field \"" + name + "\" has "
                     + MalformedInputException.quote(text.get()) + "; expected an ISO-8601 instant");
         }
+    }
+
+    /**
+     * Reads an instant as {@link Instant#toString()} wrote it. The common shape, whole seconds in
+     * UTC ({@code 2026-11-14T09:12:38Z}), is read by hand: every query reads these dates, and
+     * the first use of {@link Instant#parse} builds java.time's formatters, several ms in a
+     * fresh JVM (as does loading YearMonth or Year, hence the leap-year rule written out).
+     */
+    static Instant parseInstant(String text) {
+        if (text.length() == 20 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
+                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == 'Z') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            int hour = digits(text, 11, 13);
+            int minute = digits(text, 14, 16);
+            int second = digits(text, 17, 19);
+            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= java.time.Month.of(month).length(year % 4 == 0 && (year % 100 != 0 || year % 400 == 0))
+                    && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59) {
+                long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+                return Instant.ofEpochSecond(days * 86_400L + hour * 3600L + minute * 60L + second);
+            }
+        }
+        return Instant.parse(text);
+    }
+
+    /** The decimal number in {@code text[from, to)}; -1 if a character is not an ASCII digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static long number(Paragraph p, String name) throws MalformedInputException {

@@ -2,9 +2,10 @@ package org.debindex.core.update;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
+import org.debindex.core.model.HashAlgorithm;
 
 /**
  * One index file in the cache's {@code lists/} that was verified against a Release: what the
@@ -55,7 +56,7 @@ public record VerifiedIndex(String repository, URI baseUri, String suite, Option
         if (size < 0) {
             throw new IllegalArgumentException("size must not be negative: " + size);
         }
-        if (!sha256.matches("[0-9a-f]{64}")) {
+        if (!HashAlgorithm.SHA256.isLowerHexDigest(sha256)) {
             throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits: " + sha256);
         }
     }
