@@ -40,7 +40,12 @@ public record Deb822Options(
     /** Default number of paragraphs lenient mode may skip. */
     public static final int DEFAULT_MAX_ERRORS = 100;
 
-    private static final Consumer<Deb822Warning> IGNORE = w -> { };
+    // a class, not a lambda: a lambda's first use costs a fresh JVM about a millisecond, at every query
+    private static final Consumer<Deb822Warning> IGNORE = new Consumer<>() {
+        @Override
+        public void accept(Deb822Warning warning) {
+        }
+    };
 
     /**
      * @throws IllegalArgumentException if a limit is not positive or {@code maxErrors} is negative

@@ -33,8 +33,12 @@ public record Validators(Optional<String> etag, Optional<String> lastModified) {
     public Validators {
         Objects.requireNonNull(etag, "etag");
         Objects.requireNonNull(lastModified, "lastModified");
-        etag.ifPresent(v -> requireHeaderValue("etag", v));
-        lastModified.ifPresent(v -> requireHeaderValue("lastModified", v));
+        if (etag.isPresent()) {   // not ifPresent(lambda): every query's start reads validators
+            requireHeaderValue("etag", etag.get());
+        }
+        if (lastModified.isPresent()) {
+            requireHeaderValue("lastModified", lastModified.get());
+        }
     }
 
     /**

@@ -179,9 +179,14 @@ public record SuiteManifest(String repository, URI baseUri, String suite, String
         if (!Files.isDirectory(lists)) {
             return out;
         }
-        // a filter, not a glob: every query lists the manifests, and a glob compiles a regex
-        try (DirectoryStream<Path> dir = Files.newDirectoryStream(lists, p -> p.getFileName().toString().endsWith(SUFFIX))) {
-            dir.forEach(out::add);
+        // no glob (it compiles a regex) and no lambda: every query's start runs this, and the first
+        // use of each lambda costs a fresh JVM about a millisecond; the same goes for read() below
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(lists)) {
+            for (Path p : dir) {
+                if (p.getFileName().toString().endsWith(SUFFIX)) {
+                    out.add(p);
+                }
+            }
         }
         out.sort(null);
         return out;
@@ -303,7 +308,7 @@ public record SuiteManifest(String repository, URI baseUri, String suite, String
             return Optional.of(new SuiteManifest(required(head, "Repository"), base, required(head, "Suite"),
                     required(head, "Release-File"), head.get("Signature-File"), head.get("Codename"),
                     Validators.of(head.get("ETag"), head.get("Last-Modified")), entries,
-                    head.get("Absent").map(SuiteManifest::words).orElse(List.of())));
+                    head.has("Absent") ? words(head.get("Absent").get()) : List.of()));
         } catch (IllegalArgumentException e) {
             throw new MalformedInputException(source, head.line(), -1, e.getMessage());
         }
@@ -343,7 +348,7 @@ public record SuiteManifest(String repository, URI baseUri, String suite, String
         }
         try {
             IndexTarget target = new IndexTarget(kind, p.get("Component").orElse(""), p.get("Architecture"),
-                    required(p, "Target"), p.get("Required").map("yes"::equals).orElse(false));
+                    required(p, "Target"), "yes".equals(p.get("Required").orElse(null)));
             return new Entry(target, required(p, "Index"), file, number(p, "Size"), sha256,
                     p.has("Uncompressed-Size") ? Optional.of(number(p, "Uncompressed-Size")) : Optional.empty(),
                     required(p, "Release-File"), p.get("Signature-File"), p.get("Release-Suite"),
@@ -356,7 +361,7 @@ public record SuiteManifest(String repository, URI baseUri, String suite, String
     private static Optional<Instant> instant(Paragraph p, String name) throws MalformedInputException {
         Optional<String> text = p.get(name);
         try {
-            return text.map(SuiteManifest::parseInstant);
+            return text.isPresent() ? Optional.of(parseInstant(text.get())) : Optional.empty();
         } catch (java.time.format.DateTimeParseException e) {
             throw new MalformedInputException(p.source(), p.line(), -1, "field \"" + name + "\" has "
                     + MalformedInputException.quote(text.get()) + "; expected an ISO-8601 instant");
@@ -415,7 +420,10 @@ public record SuiteManifest(String repository, URI baseUri, String suite, String
     }
 
     private static String required(Paragraph p, String name) throws MalformedInputException {
-        return p.get(name).map(String::strip).filter(v -> !v.isEmpty()).orElseThrow(() ->
-                new MalformedInputException(p.source(), p.line(), -1, "paragraph has no \"" + name + "\" field"));
+        String value = p.get(name).orElse("").strip();
+        if (value.isEmpty()) {
+            throw new MalformedInputException(p.source(), p.line(), -1, "paragraph has no \"" + name + "\" field");
+        }
+        return value;
     }
 }

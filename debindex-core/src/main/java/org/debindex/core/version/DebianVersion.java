@@ -27,7 +27,7 @@ import org.debindex.core.MalformedInputException;
 public final class DebianVersion implements Comparable<DebianVersion> {
 
     /** Debian order; equal versions compare as 0 even when written differently. */
-    public static final Comparator<DebianVersion> ORDER = DebianVersion::compareTo;
+    public static final Comparator<DebianVersion> ORDER = Comparator.naturalOrder();   // no lambda: made at every start
 
     // The parts are kept as positions in the text rather than as substrings: a version is parsed
     // far more often than its parts are asked for, and the positions cost no allocation.
