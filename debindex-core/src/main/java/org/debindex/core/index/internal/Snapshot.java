@@ -39,10 +39,16 @@ public final class Snapshot {
      */
     private final int[] checked;
     private final int shift;
+    /**
+     * The file, kept open for {@link #readThrough}; {@code null} in memory. Never closed here: the
+     * mapping outlives it anyway, and the channel's cleaner closes it once the snapshot is unreachable.
+     */
+    private final FileChannel channel;
 
     private Snapshot(String source, SnapshotHeader header, List<Section> sections, ByteBuffer crcs,
-            int stanzaCount) {
+            int stanzaCount, FileChannel channel) {
         this.source = source;
+        this.channel = channel;
         this.header = header;
         this.crcs = crcs;
         this.shift = header.chunkShift();
@@ -81,7 +87,7 @@ public final class Snapshot {
                 stanzaCount = Math.max(stanzaCount, entries.get(i).ordinal() + 1);
             }
         }
-        return new Snapshot(source, header, List.of(sections), null, stanzaCount);
+        return new Snapshot(source, header, List.of(sections), null, stanzaCount, null);
     }
 
     /**
@@ -92,7 +98,9 @@ public final class Snapshot {
      */
     public static Snapshot open(Path file) throws IOException, IndexFormatException {
         String source = file.toString();
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        boolean opened = false;
+        try {
             long size = channel.size();
             if (size < Layout.FIXED_HEADER + 8) {
                 throw new IndexFormatException(source, "header", "file is " + size
@@ -147,7 +155,13 @@ public final class Snapshot {
                 throw new IndexFormatException(source, "header", "file is " + size + " bytes but its sections end at "
                         + end + "; corrupt section table");
             }
-            return new Snapshot(source, header, List.of(sections), crcs, stanzaCount);
+            Snapshot snapshot = new Snapshot(source, header, List.of(sections), crcs, stanzaCount, channel);
+            opened = true;
+            return snapshot;
+        } finally {
+            if (!opened) {
+                channel.close();
+            }
         }
     }
 
@@ -273,6 +287,73 @@ public final class Snapshot {
             return;
         }
         getStored(s, offset, into, at, length);
+    }
+
+    /**
+     * A checked bulk read of an uncompressed section that reads the file ({@code pread}) instead of
+     * touching the mapping, for a pass over a whole large section: the mapped pages a pass touches
+     * stay in the process's resident set (a search's scan of the 27 MB of search text made its
+     * peak RSS 85 MB, apt-cache's is 84), while the pages read here count once, in the page cache.
+     * Each chunk the range touches is checked on a copy (one only partly in the range is read
+     * whole). A snapshot held in memory, or a compressed section, is read as {@link #get} reads it.
+     */
+    public void readThrough(Section s, long offset, byte[] into, int at, int length) throws IndexFormatException {
+        if (channel == null || s.compressed || length == 0) {
+            get(s, offset, into, at, length);
+            return;
+        }
+        if (offset < 0 || length < 0 || offset + length > s.length) {
+            throw new IndexFormatException(source, s.label(), "reference to bytes " + offset + "+" + length
+                    + " outside the section of " + s.length + " bytes; corrupt snapshot");
+        }
+        readFully(s, s.entry.offset() + offset, into, at, length);
+        int first = (int) (offset >>> shift);
+        int last = (int) ((offset + length - 1) >>> shift);
+        int base = s.entry.firstChunk();
+        byte[] partial = null;
+        for (int c = first; c <= last; c++) {
+            int g = base + c;
+            if ((checked[g >>> 5] & (1 << g)) != 0) {
+                continue;
+            }
+            long from = (long) c << shift;
+            int chunkLength = (int) (Math.min(s.length, from + (1L << shift)) - from);
+            if (from >= offset && from + chunkLength <= offset + length) {
+                checkCopy(s, c, g, into, at + (int) (from - offset), chunkLength);
+            } else {   // only partly in the range: read the whole chunk (the mapping would keep it resident)
+                if (partial == null) {
+                    partial = new byte[1 << shift];
+                }
+                readFully(s, s.entry.offset() + from, partial, 0, chunkLength);
+                checkCopy(s, c, g, partial, 0, chunkLength);
+            }
+        }
+    }
+
+    private void readFully(Section s, long fileOffset, byte[] into, int at, int length) throws IndexFormatException {
+        ByteBuffer target = ByteBuffer.wrap(into, at, length);
+        try {
+            while (target.hasRemaining()) {
+                if (channel.read(target, fileOffset + target.position() - at) < 0) {
+                    throw new IndexFormatException(source, s.label(), "file ends inside the section; truncated");
+                }
+            }
+        } catch (IOException e) {
+            throw new IndexFormatException(source, s.label(), "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Checks chunk {@code chunk} (global number {@code global}) against the copy of its bytes at {@code at}. */
+    private void checkCopy(Section s, int chunk, int global, byte[] copy, int at, int length)
+            throws IndexFormatException {
+        CRC32C crc = new CRC32C();
+        crc.update(copy, at, length);
+        if ((int) crc.getValue() != crcs.getInt(4 * global)) {
+            long from = (long) chunk << shift;
+            throw new IndexFormatException(source, s.label(), "chunk " + chunk + " (bytes " + from + "-"
+                    + (from + length - 1) + ") fails its CRC32C check; expected an intact snapshot (rebuild it)");
+        }
+        checked[global >>> 5] |= 1 << global;
     }
 
     /** A checked bulk read of the bytes as stored, compressed or not. */

@@ -65,7 +65,7 @@ public final class TextScan {
         byte[] window = new byte[Math.min(length, WINDOW + m - 1)];
         for (int base = 0; base < length; base += WINDOW) {
             int size = Math.min(length - base, WINDOW + m - 1);
-            snapshot.get(text, base, window, 0, size);
+            snapshot.readThrough(text, base, window, 0, size);
             int startLimit = Math.min(WINDOW, size - m + 1);
             int i = 0;
             while (i < startLimit) {

@@ -268,7 +268,7 @@ public final class TextSearch {
         int[] starts = r.snapshot.ints(r.names, 0, (r.nameCount + 1) * (Layout.NAME_RECORD / 4));
         int stride = Layout.NAME_RECORD / 4;
         byte[] text = new byte[r.nameText.length()];
-        r.snapshot.get(r.nameText, 0, text, 0, text.length);
+        r.snapshot.readThrough(r.nameText, 0, text, 0, text.length);
         // An anchored pattern (search --names-only --regex ^libssl) rules most names out by their
         // first bytes, without decoding them and running the pattern over each
         byte[] prefix = anchoredPrefix(p.pattern());
@@ -297,7 +297,7 @@ public final class TextSearch {
     private static void regexDocs(IndexReader r, Pattern p, BitSet out) throws IndexFormatException {
         int[] starts = r.snapshot.ints(r.docIndex, 0, r.docCount + 1);
         byte[] text = new byte[r.snapshot.textLength(r.docText)];
-        r.snapshot.get(r.docText, 0, text, 0, text.length);
+        r.snapshot.readThrough(r.docText, 0, text, 0, text.length);
         Matcher m = p.matcher("");
         for (int d = 0; d < r.docCount; d++) {
             int from = starts[d];
