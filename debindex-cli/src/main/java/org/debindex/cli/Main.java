@@ -1,14 +1,11 @@
 package org.debindex.cli;
 
-import java.io.BufferedWriter;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +15,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.debindex.cli.output.Utf8Writer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -242,8 +240,12 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /**
+     * UTF-8 whatever the locale, as always; encoded by {@link Utf8Writer} rather than an
+     * OutputStreamWriter, whose encoder stack a cold JVM ran slowly for a long answer.
+     */
     private static PrintWriter writer(PrintStream stream) {
-        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16));
+        return new PrintWriter(new Utf8Writer(stream));
     }
 
     /** Whether {@code --debug} was given to the run that {@code commandLine} belongs to. */

@@ -26,6 +26,11 @@ record PackageFilter(Optional<String> suite, Optional<String> architecture) {
         Objects.requireNonNull(architecture, "architecture");
     }
 
+    /** Whether neither option is given, so that every package passes. */
+    boolean isUnrestricted() {
+        return suite.isEmpty() && architecture.isEmpty();
+    }
+
     /** Whether {@code entry} passes both options. */
     boolean matches(PackageEntry entry) {
         return (suite.isEmpty() || entry.origin().isSuite(suite.get()))

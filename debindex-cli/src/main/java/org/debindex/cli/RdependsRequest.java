@@ -51,12 +51,8 @@ record RdependsRequest(String name, PackageFilter filter) implements QueryReques
 
     private Answer<ReverseDependency> reverse(PackageIndex index, boolean quiet) throws IndexFormatException {
         List<ReverseDependency> all = index.reverseDependencies(name);
-        List<ReverseDependency> found = new ArrayList<>();
-        for (ReverseDependency d : all) {
-            if (filter.matches(d.dependent())) {
-                found.add(d);
-            }
-        }
+        // without options, no pass over (and copy of) a list that can have 45,000 entries
+        List<ReverseDependency> found = filter.isUnrestricted() ? all : filtered(all);
         if (!found.isEmpty()) {
             return new Answer<>(found, List.of());
         }
@@ -66,5 +62,15 @@ record RdependsRequest(String name, PackageFilter filter) implements QueryReques
         // a package nothing depends on is a negative answer, not an error: -q silences it
         return new Answer<>(List.of(), quiet ? List.of()
                 : List.of("no package names " + MalformedInputException.quote(name) + filter.describe()));
+    }
+
+    private List<ReverseDependency> filtered(List<ReverseDependency> all) {
+        List<ReverseDependency> found = new ArrayList<>();
+        for (ReverseDependency d : all) {
+            if (filter.matches(d.dependent())) {
+                found.add(d);
+            }
+        }
+        return found;
     }
 }

@@ -2,6 +2,7 @@ package org.debindex.cli.output;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -229,14 +230,130 @@ public final class QueryOutput {
      * provides.
      */
     public static void rdependsText(List<ReverseDependency> dependencies, PrintWriter out) {
-        List<String[]> rows = new ArrayList<>(dependencies.size());
+        RdependsTable table = new RdependsTable(dependencies.size());
+        int row = 0;
         for (ReverseDependency d : dependencies) {
-            PackageEntry e = d.dependent();
-            rows.add(new String[] {e.name(), e.version().toString(), where(e.origin()), e.architecture(),
-                d.field().fieldName() + ": " + d.relation() + (d.followedByAlternative() ? " | ..." : "")
-                        + (d.viaProvides() ? " (via Provides)" : "")});
+            table.measure(row++, d);
         }
-        columns(rows, "  ", OptionalInt.empty(), out);
+        row = 0;
+        for (ReverseDependency d : dependencies) {
+            table.write(row++, d, out);
+        }
+    }
+
+    /**
+     * The rows of {@link #rdependsText} as {@link #columns} lays them out, written straight from
+     * the answer in two passes, widths then rows, without a string per cell or line: an answer can
+     * have 45,000 rows. The work per row is a method of its own, which the JVM compiles after a few
+     * hundred calls (a loop only after tens of thousands of turns). The cells that rows share come
+     * from small caches: the name of the row before (a package in two suites), the place of each
+     * origin, each architecture, and the relation cell, of which an answer has a few dozen.
+     *
+     * <p>Not thread-safe; one per answer.
+     */
+    private static final class RdependsTable {
+        private static final String SEPARATOR = "  ";
+        /** Padding and separator come from here: a column is seldom wider. */
+        private static final String SPACES = " ".repeat(128);
+        /** How many origins and architectures {@link #shared} keeps. */
+        private static final int SHARED_CELLS = 16;
+
+        private final int[] widths = new int[4];
+        /** The version cells, kept from the first pass. */
+        private final String[] versions;
+        /** Origins and architecture names, each followed by its cell. */
+        private final List<Object> places = new ArrayList<>(2 * SHARED_CELLS);
+        private final Map<Relation, String[]> relationCells = new IdentityHashMap<>();
+        private String name;
+        private String safeName;
+        private int nameLength;
+
+        RdependsTable(int rows) {
+            versions = new String[rows];
+        }
+
+        void measure(int row, ReverseDependency d) {
+            PackageEntry e = d.dependent();
+            String version = TrustReportText.safe(e.version().toString());
+            versions[row] = version;
+            widths[0] = Math.max(widths[0], nameLength(e.name()));
+            widths[1] = Math.max(widths[1], length(version));
+            widths[2] = Math.max(widths[2], length(shared(e.origin())));
+            widths[3] = Math.max(widths[3], length(shared(e.architecture())));
+        }
+
+        void write(int row, ReverseDependency d, PrintWriter out) {
+            PackageEntry e = d.dependent();
+            nameLength(e.name());
+            cell(out, safeName, nameLength, widths[0]);
+            String version = versions[row];
+            cell(out, version, length(version), widths[1]);
+            String place = shared(e.origin());
+            cell(out, place, length(place), widths[2]);
+            String architecture = shared(e.architecture());
+            cell(out, architecture, length(architecture), widths[3]);
+            out.write(relationCell(d));
+            out.write('\n');
+        }
+
+        /** A cell and the spaces that pad it to {@code width}, then the separator. */
+        private static void cell(PrintWriter out, String text, int length, int width) {
+            out.write(text);
+            for (int pad = width - length + SEPARATOR.length(); pad > 0; pad -= SPACES.length()) {
+                out.write(SPACES, 0, Math.min(pad, SPACES.length()));
+            }
+        }
+
+        /** The length of the name made safe, which is kept as {@link #safeName}. */
+        private int nameLength(String text) {
+            if (text != name) { // the same instance for the rows of one package name
+                name = text;
+                safeName = TrustReportText.safe(text);
+                nameLength = length(safeName);
+            }
+            return nameLength;
+        }
+
+        /**
+         * The cell of an origin ({@code CODENAME/COMPONENT}) or of an architecture name: an answer
+         * has a few of each, every one a single instance, found here by identity.
+         */
+        private String shared(Object value) {
+            for (int i = 0; i < places.size(); i += 2) {
+                if (places.get(i) == value) {
+                    return (String) places.get(i + 1);
+                }
+            }
+            String cell = TrustReportText.safe(value instanceof PackageOrigin origin ? where(origin) : (String) value);
+            if (places.size() < 2 * SHARED_CELLS) { // answers not from an index may have an instance per row
+                places.add(value);
+                places.add(cell);
+            }
+            return cell;
+        }
+
+        /** {@code Field: relation}, with {@code  | ...} and {@code  (via Provides)} as they apply. */
+        private String relationCell(ReverseDependency d) {
+            String[] cells = relationCells.get(d.relation());
+            if (cells == null) {
+                cells = new String[RelationField.values().length * 4];
+                relationCells.put(d.relation(), cells);
+            }
+            int slot = d.field().ordinal() * 4 + (d.followedByAlternative() ? 2 : 0) + (d.viaProvides() ? 1 : 0);
+            String cell = cells[slot];
+            if (cell == null) {
+                cell = TrustReportText.safe(d.field().fieldName() + ": " + d.relation()
+                        + (d.followedByAlternative() ? " | ..." : "") + (d.viaProvides() ? " (via Provides)" : ""));
+                // as columns() leaves a line: without trailing spaces (the field name keeps it non-empty)
+                int end = cell.length();
+                while (end > 0 && cell.charAt(end - 1) == ' ') {
+                    end--;
+                }
+                cell = cell.substring(0, end);
+                cells[slot] = cell;
+            }
+            return cell;
+        }
     }
 
     /**
@@ -246,14 +363,19 @@ public final class QueryOutput {
     public static void rdependsJson(List<ReverseDependency> dependencies, PrintWriter out) {
         JsonWriter json = new JsonWriter(out).beginArray();
         for (ReverseDependency d : dependencies) {
-            json.beginObject();
-            entryMembers(json, d.dependent());
-            json.member("field", d.field().fieldName()).name("relation");
-            relation(json, d.relation());
-            json.member("alternativeFollows", d.followedByAlternative()).member("viaProvides", d.viaProvides())
-                    .endObject();
+            rdependsObject(json, d);
         }
         json.endArray().finish();
+    }
+
+    /** One element of {@link #rdependsJson}: a method, which the JVM compiles long before the loop. */
+    private static void rdependsObject(JsonWriter json, ReverseDependency d) {
+        json.beginObject();
+        entryMembers(json, d.dependent());
+        json.member("field", d.field().fieldName()).name("relation");
+        relation(json, d.relation());
+        json.member("alternativeFollows", d.followedByAlternative()).member("viaProvides", d.viaProvides())
+                .endObject();
     }
 
     // ---- parts

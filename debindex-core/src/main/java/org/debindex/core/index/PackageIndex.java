@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -248,9 +246,6 @@ public final class PackageIndex {
         if (id < 0) {
             return List.of();
         }
-        List<ReverseDependency> out = new ArrayList<>();
-        byte[][] scratch = scratch();
-        addReverse(id, name, false, out, scratch);
         TreeSet<Integer> virtuals = new TreeSet<>();
         int[] range = reader.packageRange(id);
         for (int p = range[0]; p < range[1]; p++) {
@@ -263,19 +258,63 @@ public final class PackageIndex {
                 }
             }
         }
+        // all postings first, so that the answer is one exactly sized array
+        int[][] postings = new int[1 + virtuals.size()][];
+        int[] targets = new int[postings.length];
+        targets[0] = id;
+        int group = 1;
         for (int v : virtuals) {
-            addReverse(v, reader.name(v, scratch), true, out, scratch);
+            targets[group++] = v;
         }
-        return List.copyOf(out);
+        int total = 0;
+        for (int g = 0; g < postings.length; g++) {
+            postings[g] = reader.rdependsPostings(reader.rdependsRange(targets[g]));
+            total += postings[g].length / 4;
+        }
+        ReverseQuery query = new ReverseQuery(total);
+        byte[][] scratch = query.scratch;
+        for (int g = 0; g < postings.length; g++) {
+            query.add(postings[g], g == 0 ? name : reader.name(targets[g], scratch), g > 0);
+        }
+        return List.of(query.out);
     }
 
-    private void addReverse(int nameId, String target, boolean via, List<ReverseDependency> out, byte[][] scratch)
-            throws IndexFormatException {
-        int[] range = reader.rdependsRange(nameId);
-        // Most postings of a name share a few relations, (>= 2.36) and the like: make each once.
-        Map<Long, Relation> relations = new HashMap<>();
-        int[] postings = reader.rdependsPostings(range);
-        for (int at = 0; at < postings.length; at += 4) {
+    /**
+     * The decoding of one {@link #reverseDependencies} answer. Its postings name the same few
+     * relations, dependents in pairs (a package in two suites has one name, often one summary) and
+     * shared versions over and over: each is decoded once here. The work per posting is a method
+     * of its own because the JVM compiles a method after a few hundred calls, but a loop only after
+     * tens of thousands of turns, which a whole answer may not reach.
+     *
+     * <p>Not thread-safe; one per query.
+     */
+    private final class ReverseQuery {
+        final byte[][] scratch = scratch();
+        final ReverseDependency[] out;
+        private int size;
+        private final LongTable<Relation> relations = new LongTable<>();
+        private final LongTable<DebianVersion> versions = new LongTable<>();
+        private int lastPackage = -1;
+        private PackageEntry lastEntry;
+        private int lastName = -1;
+        private String lastNameText;
+        private int lastSummary = -1;
+        private String lastSummaryText;
+
+        ReverseQuery(int total) {
+            out = new ReverseDependency[total];
+        }
+
+        /** The postings (four ints each) of the name {@code target}, in order. */
+        void add(int[] postings, String target, boolean via) throws IndexFormatException {
+            relations.clear(); // relations name the target
+            for (int at = 0; at < postings.length; at += 4) {
+                out[size++] = posting(postings, at, target, via);
+            }
+        }
+
+        private ReverseDependency posting(int[] postings, int at, String target, boolean via)
+                throws IndexFormatException {
             int packed = postings[at + 1];
             int field = packed & Layout.R_FIELD_MASK;
             if (field >= RelationCodes.fieldCount()) {
@@ -283,26 +322,59 @@ public final class PackageIndex {
             }
             int versionRef = postings[at + 2];
             int qualifier = postings[at + 3];
+            // the relation is known by its operator and legacy bits, qualifier and version (both
+            // -1 when absent); other values are invalid and make no key, so that relation() reports them
             boolean cacheable = qualifier < (1 << 23) && versionRef >= -1 && qualifier >= -1;
             long key = (packed & 0xF0) | (long) (qualifier + 1) << 8 | (long) (versionRef + 1) << 32;
             Relation relation = cacheable ? relations.get(key) : null;
             if (relation == null) {
-                relation = relation(target, packed, versionRef, qualifier, scratch);
+                relation = relation(target, packed, versionRef, qualifier, this);
                 if (cacheable) {
                     relations.put(key, relation);
                 }
             }
-            out.add(new ReverseDependency(entry(packageId(postings[at]), scratch), RelationCodes.field(field),
-                    relation, (packed & Layout.R_OR_NEXT) != 0, via));
+            return new ReverseDependency(entry(packageId(postings[at])), RelationCodes.field(field), relation,
+                    (packed & Layout.R_OR_NEXT) != 0, via);
+        }
+
+        /** As {@link PackageIndex#entry(int, byte[][])}, from what the previous postings decoded. */
+        private PackageEntry entry(int id) throws IndexFormatException {
+            if (id == lastPackage) {
+                return lastEntry; // one package naming the target in two fields
+            }
+            int name = reader.packageNameId(id);
+            if (name != lastName) {
+                lastNameText = reader.name(name, scratch);
+                lastName = name;
+            }
+            int summary = reader.packageField(id, Layout.P_SUMMARY);
+            if (summary != lastSummary) {
+                lastSummaryText = reader.string(summary, scratch);
+                lastSummary = summary;
+            }
+            lastEntry = new PackageEntry(id, lastNameText, version(reader.packageField(id, Layout.P_VERSION)),
+                    reader.architecture(id), reader.origin(id), lastSummaryText);
+            lastPackage = id;
+            return lastEntry;
+        }
+
+        DebianVersion version(int ref) throws IndexFormatException {
+            DebianVersion version = versions.get(ref);
+            if (version == null) {
+                version = PackageIndex.this.version(ref, scratch);
+                versions.put(ref, version);
+            }
+            return version;
         }
     }
 
-    private Relation relation(String target, int packed, int versionRef, int qualifier, byte[][] scratch)
+    private Relation relation(String target, int packed, int versionRef, int qualifier, ReverseQuery query)
             throws IndexFormatException {
+        byte[][] scratch = query.scratch;
         Optional<VersionConstraint> constraint = Optional.empty();
         Optional<Operator> op = RelationCodes.operator((packed >>> Layout.R_OP_SHIFT) & 7);
         if (op.isPresent()) {
-            constraint = Optional.of(new VersionConstraint(op.get(), version(versionRef, scratch),
+            constraint = Optional.of(new VersionConstraint(op.get(), query.version(versionRef),
                     (packed & Layout.R_LEGACY) != 0 && legacyAllowed(op.get())));
         }
         try {
