@@ -220,16 +220,16 @@ class SnapshotTest {
 
     @Test
     void aSnapshotOfTheFormerVersionIsRefused() throws Exception {
-        // version 2 stored the stanzas and long descriptions uncompressed: its offsets read as
-        // block tables would be garbage, it must be rebuilt
-        assertEquals(3, Layout.FORMAT_VERSION);
+        // version 3 stored 16-byte reverse-dependency postings: its name records' offsets read as
+        // varint positions would be garbage, it must be rebuilt
+        assertEquals(4, Layout.FORMAT_VERSION);
         byte[] copy = bytes.clone();
-        ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 2);
-        Path older = dir.resolve("version-2.idx");
+        ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 3);
+        Path older = dir.resolve("version-3.idx");
         Files.write(older, copy);
         IndexFormatException e = assertThrows(IndexFormatException.class, () -> PackageIndex.open(older));
         assertEquals("header", e.section());
-        assertTrue(e.getMessage().contains("format version 2; expected 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("format version 3; expected 4"), e.getMessage());
     }
 
     @Test

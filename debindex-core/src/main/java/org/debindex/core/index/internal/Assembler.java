@@ -310,7 +310,7 @@ final class Assembler {
         int[] srcStart = starts(srcCount);
         int[] pkgStart = starts(namePackages);
         int[] provides = new int[provStart[nameCount] * 2];
-        int[] rdepends = new int[rdepStart[nameCount] * 4];
+        int[] rdepPostings = new int[rdepStart[nameCount] * 4];
         int[] sources = new int[srcStart[nameCount]];
         int[] provNext = Arrays.copyOf(provStart, nameCount);
         int[] rdepNext = Arrays.copyOf(rdepStart, nameCount);
@@ -331,13 +331,15 @@ final class Assembler {
                 int at = rdepNext[map[part.relations.get(base)]]++ * 4;
                 int version = part.relations.get(base + 2);
                 int qualifier = part.relations.get(base + 3);
-                rdepends[at] = id;
-                rdepends[at + 1] = part.relations.get(base + 1);
-                rdepends[at + 2] = version < 0 ? -1 : pool.ref(part.strings.get(version));
-                rdepends[at + 3] = qualifier < 0 ? -1 : pool.ref(part.strings.get(qualifier));
+                rdepPostings[at] = id;
+                rdepPostings[at + 1] = part.relations.get(base + 1);
+                rdepPostings[at + 2] = version < 0 ? -1 : pool.ref(part.strings.get(version));
+                rdepPostings[at + 3] = qualifier < 0 ? -1 : pool.ref(part.strings.get(qualifier));
             }
             sources[srcNext[map[s.source()]]++] = id;
         }
+
+        CompactPostings.Encoded rdepends = CompactPostings.encode(rdepPostings, rdepStart);
 
         // Names: text and records, with a sentinel closing every range.
         ByteSink nameText = new ByteSink(nameCount * 16);
@@ -346,7 +348,7 @@ final class Assembler {
             nameRecords.putInt(nameText.size());
             nameRecords.putInt(pkgStart[i]);
             nameRecords.putInt(provStart[i]);
-            nameRecords.putInt(rdepStart[i]);
+            nameRecords.putInt(rdepends.byteStarts()[i]);
             nameRecords.putInt(srcStart[i]);
             nameRecords.putInt(sourceStart[i]);
             if (i < nameCount) {
@@ -389,7 +391,7 @@ final class Assembler {
         add(entries, buffers, chunk, chunkShift, SectionKind.STRINGS, 0, pool.bytes);
         add(entries, buffers, chunk, chunkShift, SectionKind.PROVIDES, 0, ints(provides));
         add(entries, buffers, chunk, chunkShift, SectionKind.PROVIDED_NAMES, 0, ints(providedNames));
-        add(entries, buffers, chunk, chunkShift, SectionKind.RDEPENDS, 0, ints(rdepends));
+        add(entries, buffers, chunk, chunkShift, SectionKind.RDEPENDS, 0, rdepends.section());
         add(entries, buffers, chunk, chunkShift, SectionKind.SOURCE_PACKAGES, 0, ints(sources));
         add(entries, buffers, chunk, chunkShift, SectionKind.LONG_DESC_INDEX, 0, ints(longIndex));
         add(entries, buffers, chunk, chunkShift, SectionKind.LONG_DESC_TEXT, 0, packed.get(0));

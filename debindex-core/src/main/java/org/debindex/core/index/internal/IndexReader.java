@@ -66,7 +66,7 @@ public final class IndexReader {
         strings = snapshot.section(SectionKind.STRINGS);
         provides = multiple(SectionKind.PROVIDES, Layout.PROVIDES_RECORD);
         providedNames = multiple(SectionKind.PROVIDED_NAMES, 4);
-        rdepends = multiple(SectionKind.RDEPENDS, Layout.RDEPENDS_RECORD);
+        rdepends = snapshot.section(SectionKind.RDEPENDS);
         sourcePackages = multiple(SectionKind.SOURCE_PACKAGES, 4);
         longIndex = sized(SectionKind.LONG_DESC_INDEX, (longCount + 1L) * 4);
         longText = snapshot.section(SectionKind.LONG_DESC_TEXT);
@@ -195,9 +195,34 @@ public final class IndexReader {
         return range(nameId, Layout.N_PROVIDES, provides, Layout.PROVIDES_RECORD);
     }
 
-    /** The reverse-dependency postings of {@code nameId}. */
+    /**
+     * The reverse-dependency postings of {@code nameId}: {@code [first, end)} bytes of its run
+     * (pass it to {@link #rdependsPostings}).
+     */
     public int[] rdependsRange(int nameId) throws IndexFormatException {
-        return range(nameId, Layout.N_RDEPENDS, rdepends, Layout.RDEPENDS_RECORD);
+        int from = nameField(nameId, Layout.N_RDEPENDS);
+        int to = nameField(nameId + 1, Layout.N_RDEPENDS);
+        if (from < 0 || to < from || (long) to > rdepends.length() - rdependsBase()) {
+            throw snapshot.corrupt(names, "range " + from + "-" + to + " of name " + nameId + " is impossible");
+        }
+        return new int[] {from, to};
+    }
+
+    /** How many tuples the RDEPENDS table has, checked to fit the section. */
+    private int rdependsTuples() throws IndexFormatException {
+        if (rdepends.length() < CompactPostings.TABLE_START) {
+            throw snapshot.corrupt(rdepends, "section of " + rdepends.length() + " bytes has no tuple count");
+        }
+        int count = snapshot.i32(rdepends, 0);
+        if (count < 0 || CompactPostings.TABLE_START + (long) count * CompactPostings.TUPLE > rdepends.length()) {
+            throw snapshot.corrupt(rdepends, "tuple count " + count + " does not fit the section");
+        }
+        return count;
+    }
+
+    /** Where the postings start in RDEPENDS: after the tuple table. */
+    private int rdependsBase() throws IndexFormatException {
+        return CompactPostings.TABLE_START + rdependsTuples() * CompactPostings.TUPLE;
     }
 
     /** The source-package postings of {@code nameId}. */
@@ -345,9 +370,25 @@ public final class IndexReader {
 
     // ---- postings
 
-    /** The reverse-dependency postings {@code [range[0], range[1])}, four ints each, read at once. */
+    /**
+     * The reverse-dependency postings of a range from {@link #rdependsRange}, four ints each:
+     * package id, packed bits, version string, qualifier string.
+     */
     public int[] rdependsPostings(int[] range) throws IndexFormatException {
-        return snapshot.ints(rdepends, (long) range[0] * Layout.RDEPENDS_RECORD, (range[1] - range[0]) * 4);
+        int tuples = rdependsTuples();
+        byte[] bytes = new byte[range[1] - range[0]];
+        snapshot.get(rdepends, CompactPostings.TABLE_START + (long) tuples * CompactPostings.TUPLE + range[0],
+                bytes, 0, bytes.length);
+        int[] pairs = CompactPostings.decode(bytes, tuples, packageCount, snapshot.source(), rdepends.label());
+        int[] out = new int[pairs.length * 2];
+        for (int i = 0, o = 0; i < pairs.length; i += 2, o += 4) {
+            long at = CompactPostings.TABLE_START + (long) pairs[i + 1] * CompactPostings.TUPLE;
+            out[o] = pairs[i];
+            out[o + 1] = snapshot.i32(rdepends, at);
+            out[o + 2] = snapshot.i32(rdepends, at + 4);
+            out[o + 3] = snapshot.i32(rdepends, at + 8);
+        }
+        return out;
     }
 
     /** Field {@code field} (0 or 1) of provides posting {@code i}. */

@@ -7,7 +7,8 @@ package org.debindex.core.index.internal;
  * <p>Version 2 added the source packages of {@code Sources} inputs: the {@code sources} section,
  * a name record field, and the source count in the header. A snapshot of another version is
  * refused, so that its owner rebuilds it. Version 3 compresses the stanzas and the long
- * descriptions (the compressed sections, {@link SectionKind#isCompressed()}).
+ * descriptions (the compressed sections, {@link SectionKind#isCompressed()}). Version 4 stores the
+ * reverse dependencies compactly (a tuple table and varint postings).
  *
  * <pre>
  * header (fixed part, 52 bytes)
@@ -46,10 +47,13 @@ package org.debindex.core.index.internal;
  * name id, version string, input ordinal (its stanza section, and through the header's inputs
  * its origin), stanza offset, stanza length; source records are sorted by name, then version
  * newest first, then input, then position in the input. A provides posting
- * ({@value #PROVIDES_RECORD}) is package id and version string (-1 unversioned); a
- * reverse-dependency posting ({@value #RDEPENDS_RECORD}) is
- * package id, packed bits (field, operator, legacy symbol, alternatives), version string and
- * architecture qualifier string (-1 none). A "string" is an offset into STRINGS.
+ * ({@value #PROVIDES_RECORD}) is package id and version string (-1 unversioned). RDEPENDS is
+ * u32 tuple count T, T tuples of three i32 (packed bits: field, operator, legacy symbol,
+ * alternatives; version string, -1 none; architecture qualifier string, -1 none), sorted by
+ * use, most used first; then the postings, grouped by name, each two unsigned LEB128 varints:
+ * package id minus the previous posting's of that name (the first: minus 0) and tuple index. A
+ * name record's RDEPENDS field is the offset of its first posting byte counted from the end of
+ * the tuple table. A "string" is an offset into STRINGS.
  *
  * <p>Stateless: constants only.
  */
@@ -61,7 +65,7 @@ public final class Layout {
     /** The first 8 bytes of every snapshot. */
     public static final long MAGIC = 0x5845444E49424544L;   // "DEBINDEX" read little-endian
     /** The format this code reads and writes. */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
     /** Bytes before the section table. */
     public static final int FIXED_HEADER = 52;
     /** Bytes per section-table entry. */
@@ -119,7 +123,7 @@ public final class Layout {
     public static final int N_PACKAGES = 4;
     /** Name record: first PROVIDES posting. */
     public static final int N_PROVIDES = 8;
-    /** Name record: first RDEPENDS posting. */
+    /** Name record: offset of the first RDEPENDS posting byte, after the tuple table. */
     public static final int N_RDEPENDS = 12;
     /** Name record: first SOURCE_PACKAGES posting (binary packages built from the source of this name). */
     public static final int N_SOURCE = 16;
@@ -141,15 +145,13 @@ public final class Layout {
 
     /** Bytes per PROVIDES posting. */
     public static final int PROVIDES_RECORD = 8;
-    /** Bytes per RDEPENDS posting. */
-    public static final int RDEPENDS_RECORD = 16;
 
-    /** RDEPENDS packed bits: field code in bits 0-3 (see {@link RelationCodes}). */
+    /** RDEPENDS tuple packed bits: field code in bits 0-3 (see {@link RelationCodes}). */
     public static final int R_FIELD_MASK = 0xF;
-    /** RDEPENDS packed bits: operator code in bits 4-6, 0 for none. */
+    /** RDEPENDS tuple packed bits: operator code in bits 4-6, 0 for none. */
     public static final int R_OP_SHIFT = 4;
-    /** RDEPENDS packed bits: the operator was written as legacy {@code <} or {@code >}. */
+    /** RDEPENDS tuple packed bits: the operator was written as legacy {@code <} or {@code >}. */
     public static final int R_LEGACY = 1 << 7;
-    /** RDEPENDS packed bits: another alternative follows in the {@code |} group. */
+    /** RDEPENDS tuple packed bits: another alternative follows in the {@code |} group. */
     public static final int R_OR_NEXT = 1 << 8;
 }

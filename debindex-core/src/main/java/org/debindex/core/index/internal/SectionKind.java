@@ -20,7 +20,7 @@ public enum SectionKind {
     PROVIDES(5, "provides"),
     /** The names each package provides, grouped by package. */
     PROVIDED_NAMES(6, "provided-names"),
-    /** Reverse-dependency postings, grouped by the name depended on. */
+    /** Reverse-dependency tuples, then varint postings grouped by the name depended on. */
     RDEPENDS(7, "rdepends"),
     /** Package ids grouped by source package name. */
     SOURCE_PACKAGES(8, "source-packages"),
