@@ -173,12 +173,14 @@ class SnapshotTest {
 
     @Test
     void damageElsewhereDoesNotStopOtherQueries() throws Exception {
-        SectionEntry longText = section(SectionKind.LONG_DESC_TEXT);
-        PackageIndex index = PackageIndex.open(damaged("damaged-long.idx", longText.offset() + 1));
+        SectionEntry docPackages = section(SectionKind.DOC_PACKAGES);
+        PackageIndex index = PackageIndex.open(damaged("damaged-doc-packages.idx", docPackages.offset() + 1));
         PackageEntry alpha = index.packages("alpha").get(0);
         assertEquals(built.stanza(built.packages("alpha").get(0)), index.stanza(alpha));
-        IndexFormatException e = assertThrows(IndexFormatException.class, () -> index.longDescription(alpha));
-        assertEquals("long-descriptions", e.section());
+        assertEquals(built.longDescription(built.packages("alpha").get(0)), index.longDescription(alpha));
+        IndexFormatException e = assertThrows(IndexFormatException.class,
+                () -> index.search(SearchQuery.of("letter")));   // found in a description only
+        assertEquals("search-packages", e.section());
         assertTrue(e.getMessage().startsWith(dir.toString()), e.getMessage());
     }
 

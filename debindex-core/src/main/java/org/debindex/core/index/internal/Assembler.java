@@ -31,9 +31,9 @@ final class Assembler {
 
     private static final int MAX_TABLE = 0xFFFF;
     /**
-     * Compressed sections: deflate, not zstd, because zstd-jni extracts its native library at a
-     * process's first use, a cost every {@code show} would pay; level 4 is most of level 6's
-     * size for less of its time. 64 KiB blocks: {@code show} inflates one or two.
+     * Compressed sections (the stanzas): deflate, not zstd, because zstd-jni extracts its native
+     * library at a process's first use, a cost every {@code show} would pay; level 4 is most of
+     * level 6's size for less of its time. 64 KiB blocks: {@code show} inflates one or two.
      */
     private static final int TEXT_LEVEL = 4;
     private static final int TEXT_BLOCK = 64 << 10;
@@ -186,6 +186,7 @@ final class Assembler {
         StringPool pool = new StringPool();
         ByteSink packages = new ByteSink(pkgCount * Layout.PACKAGE_RECORD);
         int[] namePackages = new int[nameCount + 1];
+        // Long descriptions are numbered only to find identical search documents.
         Map<String, Integer> longIds = new HashMap<>();
         Map<TranslationEntry, Integer> longOfEntry = new IdentityHashMap<>();
         List<String> longTexts = new ArrayList<>();
@@ -195,13 +196,14 @@ final class Assembler {
             textEstimate += t.description().length();
         }
         int textCapacity = (int) Math.min(textEstimate, Integer.MAX_VALUE / 2);
-        ByteSink longText = new ByteSink(textCapacity);
-        IntArray longIndex = new IntArray(1 << 16);
-        longIndex.add(0);
         Map<String, Integer> docIds = new HashMap<>();
         ByteSink docText = new ByteSink((int) Math.min(textCapacity + 64L * pkgCount, Integer.MAX_VALUE / 2));
         IntArray docIndex = new IntArray(1 << 16);
         docIndex.add(0);
+        IntArray loweredDocs = new IntArray(1 << 8);
+        IntArray loweredIndex = new IntArray(1 << 8);
+        loweredIndex.add(0);
+        ByteSink loweredText = new ByteSink(1 << 16);
         int[] docOf = new int[pkgCount];
         IntArray providedNames = new IntArray(1 << 12);
         for (int id = 0; id < pkgCount; id++) {
@@ -215,14 +217,14 @@ final class Assembler {
                 if (t != null) {
                     Integer known = longOfEntry.get(t);
                     if (known == null) {
-                        known = longId(t.longDescription(), longIds, longTexts, longText, longIndex);
+                        known = longId(t.longDescription(), longIds, longTexts);
                         longOfEntry.put(t, known);
                     }
                     longId = known;
                 }
             }
             if (longId < 0 && !s.inlineLong().isEmpty()) {
-                longId = longId(s.inlineLong(), longIds, longTexts, longText, longIndex);
+                longId = longId(s.inlineLong(), longIds, longTexts);
             }
             String docKey = s.summary() + '\0' + longId;
             Integer docId = docIds.get(docKey);
@@ -230,10 +232,20 @@ final class Assembler {
                 docId = docIds.size();
                 docIds.put(docKey, docId);
                 String text = longId < 0 ? s.summary() : s.summary() + "\n" + longTexts.get(longId);
-                byte[] b = text.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+                byte[] b = text.getBytes(StandardCharsets.UTF_8);
                 docText.put(b, 0, b.length);
                 docText.putByte(0);
                 docIndex.add(docText.size());
+                // Search folds ASCII letters as it scans; the rare text whose lower case differs
+                // elsewhere (Ä, Д, the Kelvin sign) keeps a lower-cased copy to be searched instead.
+                String lowered = text.toLowerCase(Locale.ROOT);
+                if (!lowered.equals(asciiLowerCase(text))) {
+                    byte[] l = lowered.getBytes(StandardCharsets.UTF_8);
+                    loweredDocs.add(docId);
+                    loweredText.put(l, 0, l.length);
+                    loweredText.putByte(0);
+                    loweredIndex.add(loweredText.size());
+                }
             }
             docOf[id] = docId;
             int[] map = global[r.part];
@@ -369,10 +381,9 @@ final class Assembler {
             docPackages[docPkgNext[docOf[id]]++] = id;
         }
 
-        // Compressed sections: the long descriptions, then the stanzas in input order, in one
-        // parallel pass over all their blocks.
+        // Compressed sections: the stanzas in input order, in one parallel pass over all their
+        // blocks.
         List<ByteSink> texts = new ArrayList<>();
-        texts.add(longText);
         for (Object part : parts) {
             if (part instanceof PackagesPart p) {
                 texts.add(p.stanzas);
@@ -393,15 +404,19 @@ final class Assembler {
         add(entries, buffers, chunk, chunkShift, SectionKind.PROVIDED_NAMES, 0, ints(providedNames));
         add(entries, buffers, chunk, chunkShift, SectionKind.RDEPENDS, 0, rdepends.section());
         add(entries, buffers, chunk, chunkShift, SectionKind.SOURCE_PACKAGES, 0, ints(sources));
-        add(entries, buffers, chunk, chunkShift, SectionKind.LONG_DESC_INDEX, 0, ints(longIndex));
-        add(entries, buffers, chunk, chunkShift, SectionKind.LONG_DESC_TEXT, 0, packed.get(0));
         add(entries, buffers, chunk, chunkShift, SectionKind.DOC_INDEX, 0, ints(docIndex));
         add(entries, buffers, chunk, chunkShift, SectionKind.DOC_TEXT, 0, docText);
         add(entries, buffers, chunk, chunkShift, SectionKind.DOC_PACKAGE_INDEX, 0, ints(docPkgStart));
         add(entries, buffers, chunk, chunkShift, SectionKind.DOC_PACKAGES, 0, ints(docPackages));
         add(entries, buffers, chunk, chunkShift, SectionKind.SOURCES, 0, sourceRecords);
+        ByteSink loweredTable = ints(loweredDocs);
+        for (int i = 0; i < loweredIndex.size(); i++) {
+            loweredTable.putInt(loweredIndex.get(i));
+        }
+        add(entries, buffers, chunk, chunkShift, SectionKind.DOC_LOWERED_INDEX, 0, loweredTable);
+        add(entries, buffers, chunk, chunkShift, SectionKind.DOC_LOWERED_TEXT, 0, loweredText);
         // Stanza sections in input order, Packages and Sources alike.
-        int text = 1;
+        int text = 0;
         for (Object part : parts) {
             if (part instanceof PackagesPart p) {
                 add(entries, buffers, chunk, chunkShift, SectionKind.STANZAS, p.ordinal, packed.get(text++));
@@ -414,22 +429,33 @@ final class Assembler {
             identities.add(in.identity());
         }
         SnapshotHeader header = new SnapshotHeader(chunkShift, 0, pkgCount, nameCount, docCount,
-                longTexts.size(), sourceCount, entries, archs, new ArrayList<>(originIds.keySet()), identities);
+                loweredDocs.size(), sourceCount, entries, archs, new ArrayList<>(originIds.keySet()), identities);
         return new Built(header, entries, buffers);
     }
 
-    private static int longId(String text, Map<String, Integer> ids, List<String> texts, ByteSink bytes,
-            IntArray index) {
+    private static int longId(String text, Map<String, Integer> ids, List<String> texts) {
         Integer id = ids.get(text);
         if (id == null) {
             id = texts.size();
             ids.put(text, id);
             texts.add(text);
-            byte[] b = text.getBytes(StandardCharsets.UTF_8);
-            bytes.put(b, 0, b.length);
-            index.add(bytes.size());
         }
         return id;
+    }
+
+    /** {@code text} with A-Z made a-z and nothing else changed: what the scan's folding sees. */
+    static String asciiLowerCase(String text) {
+        char[] c = null;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch >= 'A' && ch <= 'Z') {
+                if (c == null) {
+                    c = text.toCharArray();
+                }
+                c[i] = (char) (ch + ('a' - 'A'));
+            }
+        }
+        return c == null ? text : new String(c);
     }
 
     /** Exclusive prefix sums: {@code out[i]} = sum of {@code counts[0..i)}; one more than counts' useful length. */

@@ -28,12 +28,12 @@ public final class IndexReader {
     final Section providedNames;
     final Section rdepends;
     final Section sourcePackages;
-    final Section longIndex;
-    final Section longText;
     final Section docIndex;
     final Section docText;
     final Section docPackageIndex;
     final Section docPackages;
+    final Section loweredIndex;
+    final Section loweredText;
     final Section sources;
     /** Package count. */
     public final int packageCount;
@@ -43,7 +43,8 @@ public final class IndexReader {
     public final int docCount;
     /** Source package count. */
     public final int sourceCount;
-    private final int longCount;
+    /** How many search documents have a lower-cased copy. */
+    final int loweredCount;
     private final String[] architectures;
     private final PackageOrigin[] origins;
 
@@ -58,7 +59,7 @@ public final class IndexReader {
         packageCount = h.packageCount();
         nameCount = h.nameCount();
         docCount = h.docCount();
-        longCount = h.longDescCount();
+        loweredCount = h.loweredCount();
         sourceCount = h.sourceCount();
         packages = sized(SectionKind.PACKAGES, (long) packageCount * Layout.PACKAGE_RECORD);
         names = sized(SectionKind.NAMES, (nameCount + 1L) * Layout.NAME_RECORD);
@@ -68,12 +69,12 @@ public final class IndexReader {
         providedNames = multiple(SectionKind.PROVIDED_NAMES, 4);
         rdepends = snapshot.section(SectionKind.RDEPENDS);
         sourcePackages = multiple(SectionKind.SOURCE_PACKAGES, 4);
-        longIndex = sized(SectionKind.LONG_DESC_INDEX, (longCount + 1L) * 4);
-        longText = snapshot.section(SectionKind.LONG_DESC_TEXT);
         docIndex = sized(SectionKind.DOC_INDEX, (docCount + 1L) * 4);
         docText = snapshot.section(SectionKind.DOC_TEXT);
         docPackageIndex = sized(SectionKind.DOC_PACKAGE_INDEX, (docCount + 1L) * 4);
         docPackages = sized(SectionKind.DOC_PACKAGES, (long) packageCount * 4);
+        loweredIndex = sized(SectionKind.DOC_LOWERED_INDEX, (2L * loweredCount + 1) * 4);
+        loweredText = snapshot.section(SectionKind.DOC_LOWERED_TEXT);
         sources = sized(SectionKind.SOURCES, (long) sourceCount * Layout.SOURCE_RECORD);
         architectures = h.architectures().toArray(new String[0]);
         origins = h.origins().toArray(new PackageOrigin[0]);
@@ -309,21 +310,63 @@ public final class IndexReader {
         return out;
     }
 
-    /** The long description of package {@code id}; empty when it has none. */
+    /** The search document of package {@code id}, checked. */
+    private int doc(int id) throws IndexFormatException {
+        int d = packageField(id, Layout.P_DOC);
+        if (d < 0 || d >= docCount) {
+            throw snapshot.corrupt(packages, "search document id " + d + " out of range");
+        }
+        return d;
+    }
+
+    /**
+     * The synopsis of package {@code id}: its search document up to the first line feed, decoded
+     * through {@code scratch} (see {@link Snapshot#utf8}).
+     */
+    public String summary(int id, byte[][] scratch) throws IndexFormatException {
+        int d = doc(id);
+        int from = docStart(d);
+        int length = docStart(d + 1) - 1 - from;
+        if (from < 0 || length < 0) {
+            throw snapshot.corrupt(docIndex, "document " + d + " has an impossible text range");
+        }
+        // Read a line's worth at a time: synopses are short, descriptions may not be.
+        for (int n = Math.min(length, 128); ; n = Math.min(length, 4 * n)) {
+            byte[] b = scratch[0];
+            if (b.length < n) {
+                b = new byte[Math.max(n, 2 * b.length)];
+                scratch[0] = b;
+            }
+            snapshot.get(docText, from, b, 0, n);
+            int end = 0;
+            while (end < n && b[end] != '\n') {
+                end++;
+            }
+            if (end < n || n == length) {
+                return new String(b, 0, end, StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    /**
+     * The long description of package {@code id}: its search document after the first line feed;
+     * empty when it has none.
+     */
     public Optional<String> longDescription(int id) throws IndexFormatException {
-        int d = packageField(id, Layout.P_LONG_DESC);
-        if (d < 0) {
-            return Optional.empty();
+        int d = doc(id);
+        int from = docStart(d);
+        int length = docStart(d + 1) - 1 - from;
+        if (from < 0 || length < 0) {
+            throw snapshot.corrupt(docIndex, "document " + d + " has an impossible text range");
         }
-        if (d >= longCount) {
-            throw snapshot.corrupt(packages, "long description id " + d + " out of range");
+        byte[] b = new byte[length];
+        snapshot.get(docText, from, b, 0, length);
+        for (int i = 0; i < length; i++) {
+            if (b[i] == '\n') {
+                return Optional.of(new String(b, i + 1, length - i - 1, StandardCharsets.UTF_8));
+            }
         }
-        int from = snapshot.i32(longIndex, 4L * d);
-        int to = snapshot.i32(longIndex, 4L * d + 4);
-        if (to < from) {
-            throw snapshot.corrupt(longIndex, "long description " + d + " has a negative length");
-        }
-        return Optional.of(snapshot.utf8(longText, from, to - from, new byte[1][to - from]));
+        return Optional.empty();
     }
 
     // ---- source packages
@@ -426,6 +469,57 @@ public final class IndexReader {
     /** Entry {@code i} of DOC_PACKAGES. */
     public int docPackage(int i) throws IndexFormatException {
         return snapshot.i32(docPackages, 4L * i);
+    }
+
+    /** The search documents that have a lower-cased copy, ascending, checked. */
+    int[] loweredDocs() throws IndexFormatException {
+        int[] docs = snapshot.ints(loweredIndex, 0, loweredCount);
+        for (int i = 0; i < docs.length; i++) {
+            if (docs[i] < 0 || docs[i] >= docCount || i > 0 && docs[i] <= docs[i - 1]) {
+                throw snapshot.corrupt(loweredIndex, "document id " + docs[i] + " out of range or order");
+            }
+        }
+        return docs;
+    }
+
+    /** Where the lower-cased copy {@code i} starts ({@code i} may be the count). */
+    int loweredStart(int i) throws IndexFormatException {
+        return snapshot.i32(loweredIndex, 4L * (loweredCount + i));
+    }
+
+    /** The lower-cased copy {@code i}, without its 0 byte. */
+    String lowered(int i) throws IndexFormatException {
+        int from = loweredStart(i);
+        int length = loweredStart(i + 1) - 1 - from;
+        if (from < 0 || length < 0) {
+            throw snapshot.corrupt(loweredIndex, "lower-cased document " + i + " has an impossible text range");
+        }
+        return snapshot.utf8(loweredText, from, length);
+    }
+
+    /** The units of DOC_LOWERED_TEXT: lower-cased copies, numbered as in {@link #loweredDocs}. */
+    TextScan.Units loweredUnits() {
+        return new TextScan.Units() {
+            @Override
+            public int unitAt(int position) throws IndexFormatException {
+                int lo = 0;
+                int hi = loweredCount - 1;
+                while (lo < hi) {
+                    int mid = (lo + hi + 1) >>> 1;
+                    if (loweredStart(mid) <= position) {
+                        lo = mid;
+                    } else {
+                        hi = mid - 1;
+                    }
+                }
+                return lo;
+            }
+
+            @Override
+            public int start(int unit) throws IndexFormatException {
+                return loweredStart(unit);
+            }
+        };
     }
 
     /** The units of NAME_TEXT: names. */

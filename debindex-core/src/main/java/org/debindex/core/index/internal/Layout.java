@@ -8,7 +8,10 @@ package org.debindex.core.index.internal;
  * a name record field, and the source count in the header. A snapshot of another version is
  * refused, so that its owner rebuilds it. Version 3 compresses the stanzas and the long
  * descriptions (the compressed sections, {@link SectionKind#isCompressed()}). Version 4 stores the
- * reverse dependencies compactly (a tuple table and varint postings).
+ * reverse dependencies compactly (a tuple table and varint postings), and the search documents in
+ * their original case, which also serve the synopses and long descriptions (the long description
+ * sections are gone); the few documents whose lower case changes more than ASCII letters keep a
+ * lower-cased copy for search (the lowered sections, counted in the header).
  *
  * <pre>
  * header (fixed part, 52 bytes)
@@ -19,7 +22,7 @@ package org.debindex.core.index.internal;
  *  20  4  section count
  *  24  8  file length
  *  32  4  package count          36  4  name count
- *  40  4  search document count  44  4  long description count
+ *  40  4  search document count  44  4  lowered document count
  *  48  4  source package count
  * section table: per section 24 bytes: u16 kind, u16 ordinal, i32 first chunk (index of its
  *   first CRC in CHUNK_CRCS), i64 offset, i64 length
@@ -39,8 +42,10 @@ package org.debindex.core.index.internal;
  *
  * <p>Record layouts (bytes): a package record ({@value #PACKAGE_RECORD}) is name id, version
  * string, architecture id (u16) and origin id (u16), source name id, source version string,
- * synopsis string, stanza section ordinal, stanza offset, stanza length, long description id
- * (-1 none), search document id, first provided name, provided name count, flags (0). A name
+ * synopsis string, stanza section ordinal, stanza offset, stanza length, long description
+ * number (-1 none), search document id, first provided name, provided name count, flags (0);
+ * the synopsis string and long description number are written but not read (the search document
+ * holds both texts). A name
  * record ({@value #NAME_RECORD}) is text offset, first package, first provides posting, first
  * reverse-dependency posting, first source-package posting, first source record; the sentinel
  * record after the last name closes every range. A source record ({@value #SOURCE_RECORD}) is
@@ -53,7 +58,12 @@ package org.debindex.core.index.internal;
  * use, most used first; then the postings, grouped by name, each two unsigned LEB128 varints:
  * package id minus the previous posting's of that name (the first: minus 0) and tuple index. A
  * name record's RDEPENDS field is the offset of its first posting byte counted from the end of
- * the tuple table. A "string" is an offset into STRINGS.
+ * the tuple table. A search document (DOC_TEXT, ended by a 0 byte) is the synopsis, then, when
+ * there is a long description, a line feed and the long description. DOC_LOWERED_INDEX holds the
+ * ids, ascending, of the documents whose {@code Locale.ROOT} lower case differs from their ASCII
+ * lower case (the header's lowered document count), then one more offset than there are into
+ * DOC_LOWERED_TEXT, their lower case, each ended by a 0 byte. A "string" is an offset into
+ * STRINGS.
  *
  * <p>Stateless: constants only.
  */
@@ -81,7 +91,7 @@ public final class Layout {
     static final int OFF_PACKAGE_COUNT = 32;
     static final int OFF_NAME_COUNT = 36;
     static final int OFF_DOC_COUNT = 40;
-    static final int OFF_LONG_DESC_COUNT = 44;
+    static final int OFF_LOWERED_COUNT = 44;
     static final int OFF_SOURCE_COUNT = 48;
 
     /** Bytes per package record. */
@@ -96,7 +106,7 @@ public final class Layout {
     public static final int P_SOURCE = 12;
     /** Package record: source version string. */
     public static final int P_SOURCE_VERSION = 16;
-    /** Package record: synopsis string. */
+    /** Package record: synopsis string (not read). */
     public static final int P_SUMMARY = 20;
     /** Package record: ordinal of the STANZAS section. */
     public static final int P_STANZA_PART = 24;
@@ -104,7 +114,7 @@ public final class Layout {
     public static final int P_STANZA_OFFSET = 28;
     /** Package record: length of the stanza. */
     public static final int P_STANZA_LENGTH = 32;
-    /** Package record: long description id, or -1. */
+    /** Package record: long description number, or -1 (not read). */
     public static final int P_LONG_DESC = 36;
     /** Package record: search document id. */
     public static final int P_DOC = 40;
