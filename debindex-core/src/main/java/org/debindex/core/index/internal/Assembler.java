@@ -258,15 +258,12 @@ final class Assembler {
             packages.putInt(r.arch | r.origin << 16);
             packages.putInt(map[s.source()]);
             packages.putInt(pool.ref(s.sourceVersion()));
-            packages.putInt(pool.ref(s.summary()));
             packages.putInt(part.ordinal);
             packages.putInt(s.stanzaOffset());
             packages.putInt(s.stanzaLength());
-            packages.putInt(longId);
             packages.putInt(docId);
             packages.putInt(providedStart);
             packages.putInt(providedNames.size() - providedStart);
-            packages.putInt(0);
         }
         int docCount = docIds.size();
 

@@ -11,7 +11,8 @@ package org.debindex.core.index.internal;
  * reverse dependencies compactly (a tuple table and varint postings), and the search documents in
  * their original case, which also serve the synopses and long descriptions (the long description
  * sections are gone); the few documents whose lower case changes more than ASCII letters keep a
- * lower-cased copy for search (the lowered sections, counted in the header).
+ * lower-cased copy for search (the lowered sections, counted in the header); the package record
+ * lost what that made derivable (synopsis string, long description id, flags).
  *
  * <pre>
  * header (fixed part, 52 bytes)
@@ -42,10 +43,8 @@ package org.debindex.core.index.internal;
  *
  * <p>Record layouts (bytes): a package record ({@value #PACKAGE_RECORD}) is name id, version
  * string, architecture id (u16) and origin id (u16), source name id, source version string,
- * synopsis string, stanza section ordinal, stanza offset, stanza length, long description
- * number (-1 none), search document id, first provided name, provided name count, flags (0);
- * the synopsis string and long description number are written but not read (the search document
- * holds both texts). A name
+ * stanza section ordinal, stanza offset, stanza length, search document id (which holds the
+ * synopsis and long description), first provided name, provided name count. A name
  * record ({@value #NAME_RECORD}) is text offset, first package, first provides posting, first
  * reverse-dependency posting, first source-package posting, first source record; the sentinel
  * record after the last name closes every range. A source record ({@value #SOURCE_RECORD}) is
@@ -95,7 +94,7 @@ public final class Layout {
     static final int OFF_SOURCE_COUNT = 48;
 
     /** Bytes per package record. */
-    public static final int PACKAGE_RECORD = 56;
+    public static final int PACKAGE_RECORD = 44;
     /** Package record: name id. */
     public static final int P_NAME = 0;
     /** Package record: version string. */
@@ -106,24 +105,18 @@ public final class Layout {
     public static final int P_SOURCE = 12;
     /** Package record: source version string. */
     public static final int P_SOURCE_VERSION = 16;
-    /** Package record: synopsis string (not read). */
-    public static final int P_SUMMARY = 20;
     /** Package record: ordinal of the STANZAS section. */
-    public static final int P_STANZA_PART = 24;
+    public static final int P_STANZA_PART = 20;
     /** Package record: offset of the stanza in its section. */
-    public static final int P_STANZA_OFFSET = 28;
+    public static final int P_STANZA_OFFSET = 24;
     /** Package record: length of the stanza. */
-    public static final int P_STANZA_LENGTH = 32;
-    /** Package record: long description number, or -1 (not read). */
-    public static final int P_LONG_DESC = 36;
-    /** Package record: search document id. */
-    public static final int P_DOC = 40;
+    public static final int P_STANZA_LENGTH = 28;
+    /** Package record: search document id (synopsis and long description). */
+    public static final int P_DOC = 32;
     /** Package record: first entry in PROVIDED_NAMES. */
-    public static final int P_PROVIDED_START = 44;
+    public static final int P_PROVIDED_START = 36;
     /** Package record: number of entries in PROVIDED_NAMES. */
-    public static final int P_PROVIDED_COUNT = 48;
-    /** Package record: flags, 0 in this version. */
-    public static final int P_FLAGS = 52;
+    public static final int P_PROVIDED_COUNT = 40;
 
     /** Bytes per name record. */
     public static final int NAME_RECORD = 24;

@@ -14,7 +14,7 @@ public enum SectionKind {
     NAMES(2, "names"),
     /** The names' UTF-8 bytes, each followed by a 0 byte, in name order. */
     NAME_TEXT(3, "name-text"),
-    /** Deduplicated UTF-8 strings (versions, synopses, qualifiers), each after a varint length. */
+    /** Deduplicated UTF-8 strings (versions, architecture qualifiers), each after a varint length. */
     STRINGS(4, "strings"),
     /** Provides postings, grouped by provided name: package id, version string or -1. */
     PROVIDES(5, "provides"),
