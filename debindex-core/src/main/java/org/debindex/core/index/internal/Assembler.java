@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.zip.CRC32C;
 import org.debindex.core.index.IndexInput;
 import org.debindex.core.index.InputIdentity;
 import org.debindex.core.index.PackageOrigin;
@@ -185,6 +186,7 @@ final class Assembler {
         Arrays.sort(refs, ORDER);
         int pkgCount = refs.length;
 
+        int[][][] stanzaAt = shareStanzas(packageParts);
         StringPool pool = new StringPool();
         ByteSink packages = new ByteSink(pkgCount * Layout.PACKAGE_RECORD);
         int[] namePackages = new int[nameCount + 1];
@@ -260,8 +262,8 @@ final class Assembler {
             packages.putInt(r.arch | r.origin << 16);
             packages.putInt(map[s.source()]);
             packages.putInt(pool.ref(s.sourceVersion()));
-            packages.putInt(part.ordinal);
-            packages.putInt(s.stanzaOffset());
+            packages.putInt(stanzaAt[0][r.part][r.index]);
+            packages.putInt(stanzaAt[1][r.part][r.index]);
             packages.putInt(s.stanzaLength());
             packages.putInt(docId);
             packages.putInt(providedStart);
@@ -455,6 +457,56 @@ final class Assembler {
             }
         }
         return c == null ? text : new String(c);
+    }
+
+    /**
+     * Stores each distinct Packages stanza once: a stanza identical to one kept before (an
+     * {@code Architecture: all} package in two architectures' lists, an unchanged package in two
+     * suites) is dropped from its part's text, which is compacted in place, and points to the
+     * kept one. Parts are taken in input order, so the same inputs give the same bytes.
+     *
+     * @return {@code [0][part][index]} the stanza section ordinal and {@code [1][part][index]} the
+     *         offset in it of each staged package
+     */
+    private static int[][][] shareStanzas(List<PackagesPart> parts) {
+        int[][][] at = new int[2][parts.size()][];
+        // CRC32C and length of a kept stanza -> its part (position in parts) and offset
+        Map<Long, int[]> kept = new HashMap<>();
+        CRC32C crc = new CRC32C();
+        for (int p = 0; p < parts.size(); p++) {
+            PackagesPart part = parts.get(p);
+            byte[] text = part.stanzas.array();
+            List<PackagesPart.Staged> staged = part.packages;
+            at[0][p] = new int[staged.size()];
+            at[1][p] = new int[staged.size()];
+            int write = 0;
+            for (int i = 0; i < staged.size(); i++) {
+                int from = staged.get(i).stanzaOffset();
+                int length = staged.get(i).stanzaLength();
+                crc.reset();
+                crc.update(text, from, length);
+                long key = crc.getValue() << 32 | length;
+                int[] first = kept.get(key);
+                if (first != null) {
+                    byte[] other = parts.get(first[0]).stanzas.array();
+                    if (Arrays.equals(text, from, from + length, other, first[1], first[1] + length)) {
+                        at[0][p][i] = parts.get(first[0]).ordinal;
+                        at[1][p][i] = first[1];
+                        continue;
+                    }
+                }
+                // Stanzas were appended in order, so the write position never passes the read one.
+                System.arraycopy(text, from, text, write, length);
+                if (first == null) {
+                    kept.put(key, new int[] {p, write});
+                }
+                at[0][p][i] = part.ordinal;
+                at[1][p][i] = write;
+                write += length;
+            }
+            part.stanzas.truncate(write);
+        }
+        return at;
     }
 
     /** Exclusive prefix sums: {@code out[i]} = sum of {@code counts[0..i)}; one more than counts' useful length. */

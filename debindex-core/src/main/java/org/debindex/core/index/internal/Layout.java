@@ -12,7 +12,8 @@ package org.debindex.core.index.internal;
  * their original case, which also serve the synopses and long descriptions (the long description
  * sections are gone); the few documents whose lower case changes more than ASCII letters keep a
  * lower-cased copy for search (the lowered sections, counted in the header); the package record
- * lost what that made derivable (synopsis string, long description id, flags).
+ * lost what that made derivable (synopsis string, long description id, flags), and identical
+ * Packages stanzas are stored once.
  *
  * <pre>
  * header (fixed part, 52 bytes)
@@ -44,7 +45,9 @@ package org.debindex.core.index.internal;
  * <p>Record layouts (bytes): a package record ({@value #PACKAGE_RECORD}) is name id, version
  * string, architecture id (u16) and origin id (u16), source name id, source version string,
  * stanza section ordinal, stanza offset, stanza length, search document id (which holds the
- * synopsis and long description), first provided name, provided name count. A name
+ * synopsis and long description), first provided name, provided name count; a Packages stanza
+ * identical to one of an earlier input (or earlier in its own) is stored once, and the records
+ * of both point to it, so the stanza section ordinal need not be the package's input. A name
  * record ({@value #NAME_RECORD}) is text offset, first package, first provides posting, first
  * reverse-dependency posting, first source-package posting, first source record; the sentinel
  * record after the last name closes every range. A source record ({@value #SOURCE_RECORD}) is

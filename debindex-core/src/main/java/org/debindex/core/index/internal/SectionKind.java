@@ -45,7 +45,10 @@ public enum SectionKind {
     DOC_LOWERED_INDEX(18, "search-lowered-index"),
     /** Those documents lower-cased, each followed by a 0 byte. */
     DOC_LOWERED_TEXT(19, "search-lowered-text"),
-    /** The exact stanzas of one Packages or Sources input (the ordinal is the input's position); compressed. */
+    /**
+     * The exact stanzas of one Packages or Sources input (the ordinal is the input's position),
+     * but for Packages stanzas already stored for an earlier one; compressed.
+     */
     STANZAS(15, "stanzas", true),
     /** One CRC32C per chunk of every other section, in section-table order. */
     CHUNK_CRCS(16, "chunk-crcs");
