@@ -184,7 +184,7 @@ public final class PackageIndex {
         return new PackageEntry(id, reader.name(name, scratch),
                 version(reader.packageField(id, Layout.P_VERSION), scratch),
                 reader.architecture(id), reader.origin(id),
-                reader.string(reader.packageField(id, Layout.P_SUMMARY), scratch));
+                reader.summary(id, scratch));
     }
 
     /**

@@ -37,7 +37,7 @@ final class Fixture {
     static final String OLDSTYLE = "Source: oldstyle\nVersion: 0.3-2\nBinary: oldstyle\nArchitecture: all\n"
             + "Files:\n d41d8cd98f00b204e9800998ecf8427e 0 oldstyle_0.3-2.dsc";
 
-    static final String ALPHA_LONG = "Alpha does things with ünïcödé text.\n\nIt is the first letter.";
+    static final String ALPHA_LONG = "Alpha does things with ÜNÏCÖDÉ text.\n\nIt is the first letter.";
     static final String ALPHA_OLD_LONG = "The old alpha.";
     static final String NGINX_LONG = "Nginx (\"engine X\") is a high-performance web and reverse proxy server.";
     static final String DOC_LONG = "Documentation for setting up NGINX and other servers.";

@@ -173,12 +173,14 @@ class SnapshotTest {
 
     @Test
     void damageElsewhereDoesNotStopOtherQueries() throws Exception {
-        SectionEntry longText = section(SectionKind.LONG_DESC_TEXT);
-        PackageIndex index = PackageIndex.open(damaged("damaged-long.idx", longText.offset() + 1));
+        SectionEntry docPackages = section(SectionKind.DOC_PACKAGES);
+        PackageIndex index = PackageIndex.open(damaged("damaged-doc-packages.idx", docPackages.offset() + 1));
         PackageEntry alpha = index.packages("alpha").get(0);
         assertEquals(built.stanza(built.packages("alpha").get(0)), index.stanza(alpha));
-        IndexFormatException e = assertThrows(IndexFormatException.class, () -> index.longDescription(alpha));
-        assertEquals("long-descriptions", e.section());
+        assertEquals(built.longDescription(built.packages("alpha").get(0)), index.longDescription(alpha));
+        IndexFormatException e = assertThrows(IndexFormatException.class,
+                () -> index.search(SearchQuery.of("letter")));   // found in a description only
+        assertEquals("search-packages", e.section());
         assertTrue(e.getMessage().startsWith(dir.toString()), e.getMessage());
     }
 
@@ -220,16 +222,16 @@ class SnapshotTest {
 
     @Test
     void aSnapshotOfTheFormerVersionIsRefused() throws Exception {
-        // version 2 stored the stanzas and long descriptions uncompressed: its offsets read as
-        // block tables would be garbage, it must be rebuilt
-        assertEquals(3, Layout.FORMAT_VERSION);
+        // version 3 stored 16-byte reverse-dependency postings: its name records' offsets read as
+        // varint positions would be garbage, it must be rebuilt
+        assertEquals(4, Layout.FORMAT_VERSION);
         byte[] copy = bytes.clone();
-        ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 2);
-        Path older = dir.resolve("version-2.idx");
+        ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 3);
+        Path older = dir.resolve("version-3.idx");
         Files.write(older, copy);
         IndexFormatException e = assertThrows(IndexFormatException.class, () -> PackageIndex.open(older));
         assertEquals("header", e.section());
-        assertTrue(e.getMessage().contains("format version 2; expected 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("format version 3; expected 4"), e.getMessage());
     }
 
     @Test

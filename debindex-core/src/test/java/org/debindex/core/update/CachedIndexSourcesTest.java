@@ -80,13 +80,14 @@ class CachedIndexSourcesTest {
         assertEquals(Optional.of("pool/main/h/hello"), index.sourcePackage(hello).directory());
         assertEquals(Optional.empty(), CachedIndex.open(cache, IndexBuildOptions.defaults()).rebuiltBecause());
 
-        // a snapshot written by the former format (version 1, no source packages) is rebuilt
+        // a snapshot written by a former format (here version 3, 16-byte reverse-dependency
+        // postings) is rebuilt
         Path snapshot = CachedIndex.snapshot(cache);
         byte[] bytes = Files.readAllBytes(snapshot);
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 1);
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 3);
         Files.write(snapshot, bytes);
         CachedIndex.Opened again = CachedIndex.open(cache, IndexBuildOptions.defaults());
-        assertTrue(again.rebuiltBecause().orElseThrow().contains("format version 1; expected 3"),
+        assertTrue(again.rebuiltBecause().orElseThrow().contains("format version 3; expected 4"),
                 again.rebuiltBecause().toString());
         assertEquals(1, again.index().sourcesSize());
         assertEquals(Optional.empty(), CachedIndex.open(cache, IndexBuildOptions.defaults()).rebuiltBecause());

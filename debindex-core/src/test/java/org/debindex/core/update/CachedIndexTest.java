@@ -56,7 +56,7 @@ class CachedIndexTest {
             Source: greet
             Provides: greeting-library
             Description: greeting library
-             The library behind hello.
+             The library behind hello, ÜBER-friendly.
 
             Package: postfix
             Version: 3.10-1
@@ -126,6 +126,7 @@ class CachedIndexTest {
             out.add(index.closeMatches(name, 3));
         }
         out.add(index.search(SearchQuery.of("greet")));
+        out.add(index.search(SearchQuery.of("über")));   // through the lower-cased copy of its document
         out.add(index.search(SearchQuery.of("transport", "agent")));
         out.add(index.search(SearchQuery.of("^lib").withRegex(true).withNamesOnly(true)));
         return out;
@@ -143,7 +144,7 @@ class CachedIndexTest {
         assertEquals("friendly greeter", h.summary());
         assertEquals(PACKAGES_V1.substring(0, PACKAGES_V1.indexOf("\n\n")), index.stanza(h));
         assertEquals(Optional.of("Hello prints a greeting."), index.longDescription(h));
-        assertEquals(Optional.of("The library behind hello."),
+        assertEquals(Optional.of("The library behind hello, ÜBER-friendly."),
                 index.longDescription(index.packages("libgreet1").get(0)));
         assertEquals(List.of("postfix"), index.providers("mail-transport-agent").stream()
                 .map(p -> p.provider().name()).toList());

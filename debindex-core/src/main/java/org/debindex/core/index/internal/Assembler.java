@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.zip.CRC32C;
 import org.debindex.core.index.IndexInput;
 import org.debindex.core.index.InputIdentity;
 import org.debindex.core.index.PackageOrigin;
@@ -31,12 +32,14 @@ final class Assembler {
 
     private static final int MAX_TABLE = 0xFFFF;
     /**
-     * Compressed sections: deflate, not zstd, because zstd-jni extracts its native library at a
-     * process's first use, a cost every {@code show} would pay; level 4 is most of level 6's
-     * size for less of its time. 64 KiB blocks: {@code show} inflates one or two.
+     * Compressed sections (the stanzas): deflate, not zstd, because zstd-jni extracts its native
+     * library at a process's first use, a cost every {@code show} would pay. Level 6 in 256 KiB
+     * blocks: a larger window of similar stanzas to find matches in, for a smaller index (stanzas
+     * 26.7 -> 25.0 MB of the test cache); {@code show} inflates one or two blocks, about a
+     * millisecond each.
      */
-    private static final int TEXT_LEVEL = 4;
-    private static final int TEXT_BLOCK = 64 << 10;
+    private static final int TEXT_LEVEL = 6;
+    private static final int TEXT_BLOCK = 256 << 10;
 
     /** A package while sorting: where it was read and its sort keys. */
     private record Ref(int part, int index, int name, DebianVersion version, int origin, int arch) {
@@ -183,9 +186,11 @@ final class Assembler {
         Arrays.sort(refs, ORDER);
         int pkgCount = refs.length;
 
+        int[][][] stanzaAt = shareStanzas(packageParts);
         StringPool pool = new StringPool();
         ByteSink packages = new ByteSink(pkgCount * Layout.PACKAGE_RECORD);
         int[] namePackages = new int[nameCount + 1];
+        // Long descriptions are numbered only to find identical search documents.
         Map<String, Integer> longIds = new HashMap<>();
         Map<TranslationEntry, Integer> longOfEntry = new IdentityHashMap<>();
         List<String> longTexts = new ArrayList<>();
@@ -195,13 +200,14 @@ final class Assembler {
             textEstimate += t.description().length();
         }
         int textCapacity = (int) Math.min(textEstimate, Integer.MAX_VALUE / 2);
-        ByteSink longText = new ByteSink(textCapacity);
-        IntArray longIndex = new IntArray(1 << 16);
-        longIndex.add(0);
         Map<String, Integer> docIds = new HashMap<>();
         ByteSink docText = new ByteSink((int) Math.min(textCapacity + 64L * pkgCount, Integer.MAX_VALUE / 2));
         IntArray docIndex = new IntArray(1 << 16);
         docIndex.add(0);
+        IntArray loweredDocs = new IntArray(1 << 8);
+        IntArray loweredIndex = new IntArray(1 << 8);
+        loweredIndex.add(0);
+        ByteSink loweredText = new ByteSink(1 << 16);
         int[] docOf = new int[pkgCount];
         IntArray providedNames = new IntArray(1 << 12);
         for (int id = 0; id < pkgCount; id++) {
@@ -215,14 +221,14 @@ final class Assembler {
                 if (t != null) {
                     Integer known = longOfEntry.get(t);
                     if (known == null) {
-                        known = longId(t.longDescription(), longIds, longTexts, longText, longIndex);
+                        known = longId(t.longDescription(), longIds, longTexts);
                         longOfEntry.put(t, known);
                     }
                     longId = known;
                 }
             }
             if (longId < 0 && !s.inlineLong().isEmpty()) {
-                longId = longId(s.inlineLong(), longIds, longTexts, longText, longIndex);
+                longId = longId(s.inlineLong(), longIds, longTexts);
             }
             String docKey = s.summary() + '\0' + longId;
             Integer docId = docIds.get(docKey);
@@ -230,10 +236,20 @@ final class Assembler {
                 docId = docIds.size();
                 docIds.put(docKey, docId);
                 String text = longId < 0 ? s.summary() : s.summary() + "\n" + longTexts.get(longId);
-                byte[] b = text.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+                byte[] b = text.getBytes(StandardCharsets.UTF_8);
                 docText.put(b, 0, b.length);
                 docText.putByte(0);
                 docIndex.add(docText.size());
+                // Search folds ASCII letters as it scans; the rare text whose lower case differs
+                // elsewhere (Ä, Д, the Kelvin sign) keeps a lower-cased copy to be searched instead.
+                String lowered = text.toLowerCase(Locale.ROOT);
+                if (!lowered.equals(asciiLowerCase(text))) {
+                    byte[] l = lowered.getBytes(StandardCharsets.UTF_8);
+                    loweredDocs.add(docId);
+                    loweredText.put(l, 0, l.length);
+                    loweredText.putByte(0);
+                    loweredIndex.add(loweredText.size());
+                }
             }
             docOf[id] = docId;
             int[] map = global[r.part];
@@ -247,14 +263,12 @@ final class Assembler {
             packages.putInt(map[s.source()]);
             packages.putInt(pool.ref(s.sourceVersion()));
             packages.putInt(pool.ref(s.summary()));
-            packages.putInt(part.ordinal);
-            packages.putInt(s.stanzaOffset());
+            packages.putInt(stanzaAt[0][r.part][r.index]);
+            packages.putInt(stanzaAt[1][r.part][r.index]);
             packages.putInt(s.stanzaLength());
-            packages.putInt(longId);
             packages.putInt(docId);
             packages.putInt(providedStart);
             packages.putInt(providedNames.size() - providedStart);
-            packages.putInt(0);
         }
         int docCount = docIds.size();
 
@@ -310,7 +324,7 @@ final class Assembler {
         int[] srcStart = starts(srcCount);
         int[] pkgStart = starts(namePackages);
         int[] provides = new int[provStart[nameCount] * 2];
-        int[] rdepends = new int[rdepStart[nameCount] * 4];
+        int[] rdepPostings = new int[rdepStart[nameCount] * 4];
         int[] sources = new int[srcStart[nameCount]];
         int[] provNext = Arrays.copyOf(provStart, nameCount);
         int[] rdepNext = Arrays.copyOf(rdepStart, nameCount);
@@ -331,13 +345,15 @@ final class Assembler {
                 int at = rdepNext[map[part.relations.get(base)]]++ * 4;
                 int version = part.relations.get(base + 2);
                 int qualifier = part.relations.get(base + 3);
-                rdepends[at] = id;
-                rdepends[at + 1] = part.relations.get(base + 1);
-                rdepends[at + 2] = version < 0 ? -1 : pool.ref(part.strings.get(version));
-                rdepends[at + 3] = qualifier < 0 ? -1 : pool.ref(part.strings.get(qualifier));
+                rdepPostings[at] = id;
+                rdepPostings[at + 1] = part.relations.get(base + 1);
+                rdepPostings[at + 2] = version < 0 ? -1 : pool.ref(part.strings.get(version));
+                rdepPostings[at + 3] = qualifier < 0 ? -1 : pool.ref(part.strings.get(qualifier));
             }
             sources[srcNext[map[s.source()]]++] = id;
         }
+
+        CompactPostings.Encoded rdepends = CompactPostings.encode(rdepPostings, rdepStart);
 
         // Names: text and records, with a sentinel closing every range.
         ByteSink nameText = new ByteSink(nameCount * 16);
@@ -346,7 +362,7 @@ final class Assembler {
             nameRecords.putInt(nameText.size());
             nameRecords.putInt(pkgStart[i]);
             nameRecords.putInt(provStart[i]);
-            nameRecords.putInt(rdepStart[i]);
+            nameRecords.putInt(rdepends.byteStarts()[i]);
             nameRecords.putInt(srcStart[i]);
             nameRecords.putInt(sourceStart[i]);
             if (i < nameCount) {
@@ -367,10 +383,9 @@ final class Assembler {
             docPackages[docPkgNext[docOf[id]]++] = id;
         }
 
-        // Compressed sections: the long descriptions, then the stanzas in input order, in one
-        // parallel pass over all their blocks.
+        // Compressed sections: the stanzas in input order, in one parallel pass over all their
+        // blocks.
         List<ByteSink> texts = new ArrayList<>();
-        texts.add(longText);
         for (Object part : parts) {
             if (part instanceof PackagesPart p) {
                 texts.add(p.stanzas);
@@ -389,17 +404,21 @@ final class Assembler {
         add(entries, buffers, chunk, chunkShift, SectionKind.STRINGS, 0, pool.bytes);
         add(entries, buffers, chunk, chunkShift, SectionKind.PROVIDES, 0, ints(provides));
         add(entries, buffers, chunk, chunkShift, SectionKind.PROVIDED_NAMES, 0, ints(providedNames));
-        add(entries, buffers, chunk, chunkShift, SectionKind.RDEPENDS, 0, ints(rdepends));
+        add(entries, buffers, chunk, chunkShift, SectionKind.RDEPENDS, 0, rdepends.section());
         add(entries, buffers, chunk, chunkShift, SectionKind.SOURCE_PACKAGES, 0, ints(sources));
-        add(entries, buffers, chunk, chunkShift, SectionKind.LONG_DESC_INDEX, 0, ints(longIndex));
-        add(entries, buffers, chunk, chunkShift, SectionKind.LONG_DESC_TEXT, 0, packed.get(0));
         add(entries, buffers, chunk, chunkShift, SectionKind.DOC_INDEX, 0, ints(docIndex));
         add(entries, buffers, chunk, chunkShift, SectionKind.DOC_TEXT, 0, docText);
         add(entries, buffers, chunk, chunkShift, SectionKind.DOC_PACKAGE_INDEX, 0, ints(docPkgStart));
         add(entries, buffers, chunk, chunkShift, SectionKind.DOC_PACKAGES, 0, ints(docPackages));
         add(entries, buffers, chunk, chunkShift, SectionKind.SOURCES, 0, sourceRecords);
+        ByteSink loweredTable = ints(loweredDocs);
+        for (int i = 0; i < loweredIndex.size(); i++) {
+            loweredTable.putInt(loweredIndex.get(i));
+        }
+        add(entries, buffers, chunk, chunkShift, SectionKind.DOC_LOWERED_INDEX, 0, loweredTable);
+        add(entries, buffers, chunk, chunkShift, SectionKind.DOC_LOWERED_TEXT, 0, loweredText);
         // Stanza sections in input order, Packages and Sources alike.
-        int text = 1;
+        int text = 0;
         for (Object part : parts) {
             if (part instanceof PackagesPart p) {
                 add(entries, buffers, chunk, chunkShift, SectionKind.STANZAS, p.ordinal, packed.get(text++));
@@ -412,22 +431,83 @@ final class Assembler {
             identities.add(in.identity());
         }
         SnapshotHeader header = new SnapshotHeader(chunkShift, 0, pkgCount, nameCount, docCount,
-                longTexts.size(), sourceCount, entries, archs, new ArrayList<>(originIds.keySet()), identities);
+                loweredDocs.size(), sourceCount, entries, archs, new ArrayList<>(originIds.keySet()), identities);
         return new Built(header, entries, buffers);
     }
 
-    private static int longId(String text, Map<String, Integer> ids, List<String> texts, ByteSink bytes,
-            IntArray index) {
+    private static int longId(String text, Map<String, Integer> ids, List<String> texts) {
         Integer id = ids.get(text);
         if (id == null) {
             id = texts.size();
             ids.put(text, id);
             texts.add(text);
-            byte[] b = text.getBytes(StandardCharsets.UTF_8);
-            bytes.put(b, 0, b.length);
-            index.add(bytes.size());
         }
         return id;
+    }
+
+    /** {@code text} with A-Z made a-z and nothing else changed: what the scan's folding sees. */
+    static String asciiLowerCase(String text) {
+        char[] c = null;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch >= 'A' && ch <= 'Z') {
+                if (c == null) {
+                    c = text.toCharArray();
+                }
+                c[i] = (char) (ch + ('a' - 'A'));
+            }
+        }
+        return c == null ? text : new String(c);
+    }
+
+    /**
+     * Stores each distinct Packages stanza once: a stanza identical to one kept before (an
+     * {@code Architecture: all} package in two architectures' lists, an unchanged package in two
+     * suites) is dropped from its part's text, which is compacted in place, and points to the
+     * kept one. Parts are taken in input order, so the same inputs give the same bytes.
+     *
+     * @return {@code [0][part][index]} the stanza section ordinal and {@code [1][part][index]} the
+     *         offset in it of each staged package
+     */
+    private static int[][][] shareStanzas(List<PackagesPart> parts) {
+        int[][][] at = new int[2][parts.size()][];
+        // CRC32C and length of a kept stanza -> its part (position in parts) and offset
+        Map<Long, int[]> kept = new HashMap<>();
+        CRC32C crc = new CRC32C();
+        for (int p = 0; p < parts.size(); p++) {
+            PackagesPart part = parts.get(p);
+            byte[] text = part.stanzas.array();
+            List<PackagesPart.Staged> staged = part.packages;
+            at[0][p] = new int[staged.size()];
+            at[1][p] = new int[staged.size()];
+            int write = 0;
+            for (int i = 0; i < staged.size(); i++) {
+                int from = staged.get(i).stanzaOffset();
+                int length = staged.get(i).stanzaLength();
+                crc.reset();
+                crc.update(text, from, length);
+                long key = crc.getValue() << 32 | length;
+                int[] first = kept.get(key);
+                if (first != null) {
+                    byte[] other = parts.get(first[0]).stanzas.array();
+                    if (Arrays.equals(text, from, from + length, other, first[1], first[1] + length)) {
+                        at[0][p][i] = parts.get(first[0]).ordinal;
+                        at[1][p][i] = first[1];
+                        continue;
+                    }
+                }
+                // Stanzas were appended in order, so the write position never passes the read one.
+                System.arraycopy(text, from, text, write, length);
+                if (first == null) {
+                    kept.put(key, new int[] {p, write});
+                }
+                at[0][p][i] = part.ordinal;
+                at[1][p][i] = write;
+                write += length;
+            }
+            part.stanzas.truncate(write);
+        }
+        return at;
     }
 
     /** Exclusive prefix sums: {@code out[i]} = sum of {@code counts[0..i)}; one more than counts' useful length. */

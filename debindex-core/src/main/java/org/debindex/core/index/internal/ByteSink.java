@@ -101,6 +101,18 @@ public final class ByteSink {
         size += len;
     }
 
+    /**
+     * Forgets the bytes from {@code newSize} on (bytes moved within {@link #array()} before).
+     *
+     * @throws IllegalArgumentException if {@code newSize} is negative or beyond the size
+     */
+    void truncate(int newSize) {
+        if (newSize < 0 || newSize > size) {
+            throw new IllegalArgumentException("newSize must be in [0, " + size + "]: " + newSize);
+        }
+        size = newSize;
+    }
+
     /** Appends zero bytes until the size is a multiple of {@code n}. */
     public void align(int n) {
         while (size % n != 0) {

@@ -28,12 +28,12 @@ public final class IndexReader {
     final Section providedNames;
     final Section rdepends;
     final Section sourcePackages;
-    final Section longIndex;
-    final Section longText;
     final Section docIndex;
     final Section docText;
     final Section docPackageIndex;
     final Section docPackages;
+    final Section loweredIndex;
+    final Section loweredText;
     final Section sources;
     /** Package count. */
     public final int packageCount;
@@ -43,7 +43,8 @@ public final class IndexReader {
     public final int docCount;
     /** Source package count. */
     public final int sourceCount;
-    private final int longCount;
+    /** How many search documents have a lower-cased copy. */
+    final int loweredCount;
     private final String[] architectures;
     private final PackageOrigin[] origins;
 
@@ -58,7 +59,7 @@ public final class IndexReader {
         packageCount = h.packageCount();
         nameCount = h.nameCount();
         docCount = h.docCount();
-        longCount = h.longDescCount();
+        loweredCount = h.loweredCount();
         sourceCount = h.sourceCount();
         packages = sized(SectionKind.PACKAGES, (long) packageCount * Layout.PACKAGE_RECORD);
         names = sized(SectionKind.NAMES, (nameCount + 1L) * Layout.NAME_RECORD);
@@ -66,14 +67,14 @@ public final class IndexReader {
         strings = snapshot.section(SectionKind.STRINGS);
         provides = multiple(SectionKind.PROVIDES, Layout.PROVIDES_RECORD);
         providedNames = multiple(SectionKind.PROVIDED_NAMES, 4);
-        rdepends = multiple(SectionKind.RDEPENDS, Layout.RDEPENDS_RECORD);
+        rdepends = snapshot.section(SectionKind.RDEPENDS);
         sourcePackages = multiple(SectionKind.SOURCE_PACKAGES, 4);
-        longIndex = sized(SectionKind.LONG_DESC_INDEX, (longCount + 1L) * 4);
-        longText = snapshot.section(SectionKind.LONG_DESC_TEXT);
         docIndex = sized(SectionKind.DOC_INDEX, (docCount + 1L) * 4);
         docText = snapshot.section(SectionKind.DOC_TEXT);
         docPackageIndex = sized(SectionKind.DOC_PACKAGE_INDEX, (docCount + 1L) * 4);
         docPackages = sized(SectionKind.DOC_PACKAGES, (long) packageCount * 4);
+        loweredIndex = sized(SectionKind.DOC_LOWERED_INDEX, (2L * loweredCount + 1) * 4);
+        loweredText = snapshot.section(SectionKind.DOC_LOWERED_TEXT);
         sources = sized(SectionKind.SOURCES, (long) sourceCount * Layout.SOURCE_RECORD);
         architectures = h.architectures().toArray(new String[0]);
         origins = h.origins().toArray(new PackageOrigin[0]);
@@ -195,9 +196,34 @@ public final class IndexReader {
         return range(nameId, Layout.N_PROVIDES, provides, Layout.PROVIDES_RECORD);
     }
 
-    /** The reverse-dependency postings of {@code nameId}. */
+    /**
+     * The reverse-dependency postings of {@code nameId}: {@code [first, end)} bytes of its run
+     * (pass it to {@link #rdependsPostings}).
+     */
     public int[] rdependsRange(int nameId) throws IndexFormatException {
-        return range(nameId, Layout.N_RDEPENDS, rdepends, Layout.RDEPENDS_RECORD);
+        int from = nameField(nameId, Layout.N_RDEPENDS);
+        int to = nameField(nameId + 1, Layout.N_RDEPENDS);
+        if (from < 0 || to < from || (long) to > rdepends.length() - rdependsBase()) {
+            throw snapshot.corrupt(names, "range " + from + "-" + to + " of name " + nameId + " is impossible");
+        }
+        return new int[] {from, to};
+    }
+
+    /** How many tuples the RDEPENDS table has, checked to fit the section. */
+    private int rdependsTuples() throws IndexFormatException {
+        if (rdepends.length() < CompactPostings.TABLE_START) {
+            throw snapshot.corrupt(rdepends, "section of " + rdepends.length() + " bytes has no tuple count");
+        }
+        int count = snapshot.i32(rdepends, 0);
+        if (count < 0 || CompactPostings.TABLE_START + (long) count * CompactPostings.TUPLE > rdepends.length()) {
+            throw snapshot.corrupt(rdepends, "tuple count " + count + " does not fit the section");
+        }
+        return count;
+    }
+
+    /** Where the postings start in RDEPENDS: after the tuple table. */
+    private int rdependsBase() throws IndexFormatException {
+        return CompactPostings.TABLE_START + rdependsTuples() * CompactPostings.TUPLE;
     }
 
     /** The source-package postings of {@code nameId}. */
@@ -284,21 +310,42 @@ public final class IndexReader {
         return out;
     }
 
-    /** The long description of package {@code id}; empty when it has none. */
+    /** The search document of package {@code id}, checked. */
+    private int doc(int id) throws IndexFormatException {
+        int d = packageField(id, Layout.P_DOC);
+        if (d < 0 || d >= docCount) {
+            throw snapshot.corrupt(packages, "search document id " + d + " out of range");
+        }
+        return d;
+    }
+
+    /**
+     * The synopsis of package {@code id} (also its search document's first line, but read from
+     * STRINGS: an answer of many packages would touch the pages of the whole search text).
+     */
+    public String summary(int id, byte[][] scratch) throws IndexFormatException {
+        return string(packageField(id, Layout.P_SUMMARY), scratch);
+    }
+
+    /**
+     * The long description of package {@code id}: its search document after the first line feed;
+     * empty when it has none.
+     */
     public Optional<String> longDescription(int id) throws IndexFormatException {
-        int d = packageField(id, Layout.P_LONG_DESC);
-        if (d < 0) {
-            return Optional.empty();
+        int d = doc(id);
+        int from = docStart(d);
+        int length = docStart(d + 1) - 1 - from;
+        if (from < 0 || length < 0) {
+            throw snapshot.corrupt(docIndex, "document " + d + " has an impossible text range");
         }
-        if (d >= longCount) {
-            throw snapshot.corrupt(packages, "long description id " + d + " out of range");
+        byte[] b = new byte[length];
+        snapshot.get(docText, from, b, 0, length);
+        for (int i = 0; i < length; i++) {
+            if (b[i] == '\n') {
+                return Optional.of(new String(b, i + 1, length - i - 1, StandardCharsets.UTF_8));
+            }
         }
-        int from = snapshot.i32(longIndex, 4L * d);
-        int to = snapshot.i32(longIndex, 4L * d + 4);
-        if (to < from) {
-            throw snapshot.corrupt(longIndex, "long description " + d + " has a negative length");
-        }
-        return Optional.of(snapshot.utf8(longText, from, to - from, new byte[1][to - from]));
+        return Optional.empty();
     }
 
     // ---- source packages
@@ -345,9 +392,25 @@ public final class IndexReader {
 
     // ---- postings
 
-    /** The reverse-dependency postings {@code [range[0], range[1])}, four ints each, read at once. */
+    /**
+     * The reverse-dependency postings of a range from {@link #rdependsRange}, four ints each:
+     * package id, packed bits, version string, qualifier string.
+     */
     public int[] rdependsPostings(int[] range) throws IndexFormatException {
-        return snapshot.ints(rdepends, (long) range[0] * Layout.RDEPENDS_RECORD, (range[1] - range[0]) * 4);
+        int tuples = rdependsTuples();
+        byte[] bytes = new byte[range[1] - range[0]];
+        snapshot.get(rdepends, CompactPostings.TABLE_START + (long) tuples * CompactPostings.TUPLE + range[0],
+                bytes, 0, bytes.length);
+        int[] pairs = CompactPostings.decode(bytes, tuples, packageCount, snapshot.source(), rdepends.label());
+        int[] out = new int[pairs.length * 2];
+        for (int i = 0, o = 0; i < pairs.length; i += 2, o += 4) {
+            long at = CompactPostings.TABLE_START + (long) pairs[i + 1] * CompactPostings.TUPLE;
+            out[o] = pairs[i];
+            out[o + 1] = snapshot.i32(rdepends, at);
+            out[o + 2] = snapshot.i32(rdepends, at + 4);
+            out[o + 3] = snapshot.i32(rdepends, at + 8);
+        }
+        return out;
     }
 
     /** Field {@code field} (0 or 1) of provides posting {@code i}. */
@@ -385,6 +448,57 @@ public final class IndexReader {
     /** Entry {@code i} of DOC_PACKAGES. */
     public int docPackage(int i) throws IndexFormatException {
         return snapshot.i32(docPackages, 4L * i);
+    }
+
+    /** The search documents that have a lower-cased copy, ascending, checked. */
+    int[] loweredDocs() throws IndexFormatException {
+        int[] docs = snapshot.ints(loweredIndex, 0, loweredCount);
+        for (int i = 0; i < docs.length; i++) {
+            if (docs[i] < 0 || docs[i] >= docCount || i > 0 && docs[i] <= docs[i - 1]) {
+                throw snapshot.corrupt(loweredIndex, "document id " + docs[i] + " out of range or order");
+            }
+        }
+        return docs;
+    }
+
+    /** Where the lower-cased copy {@code i} starts ({@code i} may be the count). */
+    int loweredStart(int i) throws IndexFormatException {
+        return snapshot.i32(loweredIndex, 4L * (loweredCount + i));
+    }
+
+    /** The lower-cased copy {@code i}, without its 0 byte. */
+    String lowered(int i) throws IndexFormatException {
+        int from = loweredStart(i);
+        int length = loweredStart(i + 1) - 1 - from;
+        if (from < 0 || length < 0) {
+            throw snapshot.corrupt(loweredIndex, "lower-cased document " + i + " has an impossible text range");
+        }
+        return snapshot.utf8(loweredText, from, length);
+    }
+
+    /** The units of DOC_LOWERED_TEXT: lower-cased copies, numbered as in {@link #loweredDocs}. */
+    TextScan.Units loweredUnits() {
+        return new TextScan.Units() {
+            @Override
+            public int unitAt(int position) throws IndexFormatException {
+                int lo = 0;
+                int hi = loweredCount - 1;
+                while (lo < hi) {
+                    int mid = (lo + hi + 1) >>> 1;
+                    if (loweredStart(mid) <= position) {
+                        lo = mid;
+                    } else {
+                        hi = mid - 1;
+                    }
+                }
+                return lo;
+            }
+
+            @Override
+            public int start(int unit) throws IndexFormatException {
+                return loweredStart(unit);
+            }
+        };
     }
 
     /** The units of NAME_TEXT: names. */

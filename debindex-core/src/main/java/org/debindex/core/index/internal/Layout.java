@@ -7,7 +7,14 @@ package org.debindex.core.index.internal;
  * <p>Version 2 added the source packages of {@code Sources} inputs: the {@code sources} section,
  * a name record field, and the source count in the header. A snapshot of another version is
  * refused, so that its owner rebuilds it. Version 3 compresses the stanzas and the long
- * descriptions (the compressed sections, {@link SectionKind#isCompressed()}).
+ * descriptions (the compressed sections, {@link SectionKind#isCompressed()}). Version 4 stores the
+ * reverse dependencies compactly (a tuple table and varint postings), and the search documents in
+ * their original case, which also serve the synopses and long descriptions (the long description
+ * sections are gone); the few documents whose lower case changes more than ASCII letters keep a
+ * lower-cased copy for search (the lowered sections, counted in the header); the package record
+ * lost what that made derivable (long description id, flags), and identical Packages stanzas are
+ * stored once. The synopsis stays a string of its own: read from the document, a reverse-dependency
+ * answer touched the pages of the whole search text (rdepends libc6: peak RSS 67 -> 100 MB).
  *
  * <pre>
  * header (fixed part, 52 bytes)
@@ -18,7 +25,7 @@ package org.debindex.core.index.internal;
  *  20  4  section count
  *  24  8  file length
  *  32  4  package count          36  4  name count
- *  40  4  search document count  44  4  long description count
+ *  40  4  search document count  44  4  lowered document count
  *  48  4  source package count
  * section table: per section 24 bytes: u16 kind, u16 ordinal, i32 first chunk (index of its
  *   first CRC in CHUNK_CRCS), i64 offset, i64 length
@@ -38,18 +45,28 @@ package org.debindex.core.index.internal;
  *
  * <p>Record layouts (bytes): a package record ({@value #PACKAGE_RECORD}) is name id, version
  * string, architecture id (u16) and origin id (u16), source name id, source version string,
- * synopsis string, stanza section ordinal, stanza offset, stanza length, long description id
- * (-1 none), search document id, first provided name, provided name count, flags (0). A name
+ * synopsis string, stanza section ordinal, stanza offset, stanza length, search document id (which holds the
+ * synopsis and long description), first provided name, provided name count; a Packages stanza
+ * identical to one of an earlier input (or earlier in its own) is stored once, and the records
+ * of both point to it, so the stanza section ordinal need not be the package's input. A name
  * record ({@value #NAME_RECORD}) is text offset, first package, first provides posting, first
  * reverse-dependency posting, first source-package posting, first source record; the sentinel
  * record after the last name closes every range. A source record ({@value #SOURCE_RECORD}) is
  * name id, version string, input ordinal (its stanza section, and through the header's inputs
  * its origin), stanza offset, stanza length; source records are sorted by name, then version
  * newest first, then input, then position in the input. A provides posting
- * ({@value #PROVIDES_RECORD}) is package id and version string (-1 unversioned); a
- * reverse-dependency posting ({@value #RDEPENDS_RECORD}) is
- * package id, packed bits (field, operator, legacy symbol, alternatives), version string and
- * architecture qualifier string (-1 none). A "string" is an offset into STRINGS.
+ * ({@value #PROVIDES_RECORD}) is package id and version string (-1 unversioned). RDEPENDS is
+ * u32 tuple count T, T tuples of three i32 (packed bits: field, operator, legacy symbol,
+ * alternatives; version string, -1 none; architecture qualifier string, -1 none), sorted by
+ * use, most used first; then the postings, grouped by name, each two unsigned LEB128 varints:
+ * package id minus the previous posting's of that name (the first: minus 0) and tuple index. A
+ * name record's RDEPENDS field is the offset of its first posting byte counted from the end of
+ * the tuple table. A search document (DOC_TEXT, ended by a 0 byte) is the synopsis, then, when
+ * there is a long description, a line feed and the long description. DOC_LOWERED_INDEX holds the
+ * ids, ascending, of the documents whose {@code Locale.ROOT} lower case differs from their ASCII
+ * lower case (the header's lowered document count), then one more offset than there are into
+ * DOC_LOWERED_TEXT, their lower case, each ended by a 0 byte. A "string" is an offset into
+ * STRINGS.
  *
  * <p>Stateless: constants only.
  */
@@ -61,7 +78,7 @@ public final class Layout {
     /** The first 8 bytes of every snapshot. */
     public static final long MAGIC = 0x5845444E49424544L;   // "DEBINDEX" read little-endian
     /** The format this code reads and writes. */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
     /** Bytes before the section table. */
     public static final int FIXED_HEADER = 52;
     /** Bytes per section-table entry. */
@@ -77,11 +94,11 @@ public final class Layout {
     static final int OFF_PACKAGE_COUNT = 32;
     static final int OFF_NAME_COUNT = 36;
     static final int OFF_DOC_COUNT = 40;
-    static final int OFF_LONG_DESC_COUNT = 44;
+    static final int OFF_LOWERED_COUNT = 44;
     static final int OFF_SOURCE_COUNT = 48;
 
     /** Bytes per package record. */
-    public static final int PACKAGE_RECORD = 56;
+    public static final int PACKAGE_RECORD = 48;
     /** Package record: name id. */
     public static final int P_NAME = 0;
     /** Package record: version string. */
@@ -92,7 +109,7 @@ public final class Layout {
     public static final int P_SOURCE = 12;
     /** Package record: source version string. */
     public static final int P_SOURCE_VERSION = 16;
-    /** Package record: synopsis string. */
+    /** Package record: synopsis string (also the first line of its search document). */
     public static final int P_SUMMARY = 20;
     /** Package record: ordinal of the STANZAS section. */
     public static final int P_STANZA_PART = 24;
@@ -100,16 +117,12 @@ public final class Layout {
     public static final int P_STANZA_OFFSET = 28;
     /** Package record: length of the stanza. */
     public static final int P_STANZA_LENGTH = 32;
-    /** Package record: long description id, or -1. */
-    public static final int P_LONG_DESC = 36;
-    /** Package record: search document id. */
-    public static final int P_DOC = 40;
+    /** Package record: search document id (synopsis and long description). */
+    public static final int P_DOC = 36;
     /** Package record: first entry in PROVIDED_NAMES. */
-    public static final int P_PROVIDED_START = 44;
+    public static final int P_PROVIDED_START = 40;
     /** Package record: number of entries in PROVIDED_NAMES. */
-    public static final int P_PROVIDED_COUNT = 48;
-    /** Package record: flags, 0 in this version. */
-    public static final int P_FLAGS = 52;
+    public static final int P_PROVIDED_COUNT = 44;
 
     /** Bytes per name record. */
     public static final int NAME_RECORD = 24;
@@ -119,7 +132,7 @@ public final class Layout {
     public static final int N_PACKAGES = 4;
     /** Name record: first PROVIDES posting. */
     public static final int N_PROVIDES = 8;
-    /** Name record: first RDEPENDS posting. */
+    /** Name record: offset of the first RDEPENDS posting byte, after the tuple table. */
     public static final int N_RDEPENDS = 12;
     /** Name record: first SOURCE_PACKAGES posting (binary packages built from the source of this name). */
     public static final int N_SOURCE = 16;
@@ -141,15 +154,13 @@ public final class Layout {
 
     /** Bytes per PROVIDES posting. */
     public static final int PROVIDES_RECORD = 8;
-    /** Bytes per RDEPENDS posting. */
-    public static final int RDEPENDS_RECORD = 16;
 
-    /** RDEPENDS packed bits: field code in bits 0-3 (see {@link RelationCodes}). */
+    /** RDEPENDS tuple packed bits: field code in bits 0-3 (see {@link RelationCodes}). */
     public static final int R_FIELD_MASK = 0xF;
-    /** RDEPENDS packed bits: operator code in bits 4-6, 0 for none. */
+    /** RDEPENDS tuple packed bits: operator code in bits 4-6, 0 for none. */
     public static final int R_OP_SHIFT = 4;
-    /** RDEPENDS packed bits: the operator was written as legacy {@code <} or {@code >}. */
+    /** RDEPENDS tuple packed bits: the operator was written as legacy {@code <} or {@code >}. */
     public static final int R_LEGACY = 1 << 7;
-    /** RDEPENDS packed bits: another alternative follows in the {@code |} group. */
+    /** RDEPENDS tuple packed bits: another alternative follows in the {@code |} group. */
     public static final int R_OR_NEXT = 1 << 8;
 }

@@ -14,23 +14,23 @@ public enum SectionKind {
     NAMES(2, "names"),
     /** The names' UTF-8 bytes, each followed by a 0 byte, in name order. */
     NAME_TEXT(3, "name-text"),
-    /** Deduplicated UTF-8 strings (versions, synopses, qualifiers), each after a varint length. */
+    /** Deduplicated UTF-8 strings (versions, synopses, architecture qualifiers), each after a varint length. */
     STRINGS(4, "strings"),
     /** Provides postings, grouped by provided name: package id, version string or -1. */
     PROVIDES(5, "provides"),
     /** The names each package provides, grouped by package. */
     PROVIDED_NAMES(6, "provided-names"),
-    /** Reverse-dependency postings, grouped by the name depended on. */
+    /** Reverse-dependency tuples, then varint postings grouped by the name depended on. */
     RDEPENDS(7, "rdepends"),
     /** Package ids grouped by source package name. */
     SOURCE_PACKAGES(8, "source-packages"),
-    /** Offsets of the long descriptions, one more than there are. */
-    LONG_DESC_INDEX(9, "long-description-index"),
-    /** The distinct long descriptions, UTF-8, in Policy's form (no indent, empty lines for {@code .}); compressed. */
-    LONG_DESC_TEXT(10, "long-descriptions", true),
     /** Offsets of the search documents, one more than there are. */
     DOC_INDEX(11, "search-index"),
-    /** The distinct search documents: lower-cased synopsis and long description, each after a 0 byte. */
+    /**
+     * The distinct search documents, each followed by a 0 byte: the synopsis, then, if the package
+     * has a long description, a line feed and the long description, UTF-8, in Policy's form (no
+     * indent, empty lines for {@code .}).
+     */
     DOC_TEXT(12, "search-text"),
     /** Offsets into {@link #DOC_PACKAGES} per document, one more than there are. */
     DOC_PACKAGE_INDEX(13, "search-package-index"),
@@ -38,12 +38,24 @@ public enum SectionKind {
     DOC_PACKAGES(14, "search-packages"),
     /** Fixed-size source package records, sorted by name, version (newest first), input. */
     SOURCES(17, "sources"),
-    /** The exact stanzas of one Packages or Sources input (the ordinal is the input's position); compressed. */
+    /**
+     * The search documents whose {@code Locale.ROOT} lower case changes more than ASCII letters:
+     * their ids, ascending, then offsets into {@link #DOC_LOWERED_TEXT}, one more than there are.
+     */
+    DOC_LOWERED_INDEX(18, "search-lowered-index"),
+    /** Those documents lower-cased, each followed by a 0 byte. */
+    DOC_LOWERED_TEXT(19, "search-lowered-text"),
+    /**
+     * The exact stanzas of one Packages or Sources input (the ordinal is the input's position),
+     * but for Packages stanzas already stored for an earlier one; compressed.
+     */
     STANZAS(15, "stanzas", true),
     /** One CRC32C per chunk of every other section, in section-table order. */
     CHUNK_CRCS(16, "chunk-crcs");
 
-    private static final SectionKind[] BY_CODE = new SectionKind[18];
+    /** One more than the largest code. */
+    static final int CODE_LIMIT = 20;
+    private static final SectionKind[] BY_CODE = new SectionKind[CODE_LIMIT];
 
     static {
         for (SectionKind kind : values()) {

@@ -52,7 +52,7 @@ public final class Snapshot {
         this.header = header;
         this.crcs = crcs;
         this.shift = header.chunkShift();
-        this.byKind = new Section[SectionKind.values().length + 1];
+        this.byKind = new Section[SectionKind.CODE_LIMIT];
         this.stanzas = new Section[stanzaCount];
         int chunks = 0;
         for (Section s : sections) {

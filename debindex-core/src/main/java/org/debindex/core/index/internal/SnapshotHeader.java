@@ -22,7 +22,7 @@ import org.debindex.core.index.PackageOrigin;
  * @param packageCount  packages
  * @param nameCount     names
  * @param docCount      search documents
- * @param longDescCount long descriptions
+ * @param loweredCount search documents with a lower-cased copy (see {@link SectionKind#DOC_LOWERED_INDEX})
  * @param sourceCount   source packages
  * @param sections      the section table, in file order
  * @param architectures architecture names by id
@@ -30,7 +30,7 @@ import org.debindex.core.index.PackageOrigin;
  * @param inputs        what the index was built from, in the order given
  */
 public record SnapshotHeader(int chunkShift, long fileLength, int packageCount, int nameCount, int docCount,
-                             int longDescCount, int sourceCount, List<SectionEntry> sections,
+                             int loweredCount, int sourceCount, List<SectionEntry> sections,
                              List<String> architectures, List<PackageOrigin> origins, List<InputIdentity> inputs) {
 
     private static final IndexKind[] KINDS = IndexKind.values();
@@ -45,7 +45,7 @@ public record SnapshotHeader(int chunkShift, long fileLength, int packageCount, 
 
     /** The same header with another section table and file length. */
     public SnapshotHeader withSections(List<SectionEntry> table, long length) {
-        return new SnapshotHeader(chunkShift, length, packageCount, nameCount, docCount, longDescCount, sourceCount,
+        return new SnapshotHeader(chunkShift, length, packageCount, nameCount, docCount, loweredCount, sourceCount,
                 table, architectures, origins, inputs);
     }
 
@@ -61,7 +61,7 @@ public record SnapshotHeader(int chunkShift, long fileLength, int packageCount, 
         out.putInt(packageCount);
         out.putInt(nameCount);
         out.putInt(docCount);
-        out.putInt(longDescCount);
+        out.putInt(loweredCount);
         out.putInt(sourceCount);
         for (SectionEntry s : sections) {
             out.putShort(s.kind().code());
@@ -168,10 +168,10 @@ public record SnapshotHeader(int chunkShift, long fileLength, int packageCount, 
         int packageCount = b.getInt(Layout.OFF_PACKAGE_COUNT);
         int nameCount = b.getInt(Layout.OFF_NAME_COUNT);
         int docCount = b.getInt(Layout.OFF_DOC_COUNT);
-        int longDescCount = b.getInt(Layout.OFF_LONG_DESC_COUNT);
+        int loweredCount = b.getInt(Layout.OFF_LOWERED_COUNT);
         int sourceCount = b.getInt(Layout.OFF_SOURCE_COUNT);
         if (chunkShift < 12 || chunkShift > 24 || sectionCount < 0 || sectionCount > 4096 || packageCount < 0
-                || nameCount < 0 || docCount < 0 || longDescCount < 0 || sourceCount < 0) {
+                || nameCount < 0 || docCount < 0 || loweredCount < 0 || sourceCount < 0) {
             throw new IndexFormatException(source, "header", "counts out of range; corrupt header");
         }
         try {
@@ -208,7 +208,7 @@ public record SnapshotHeader(int chunkShift, long fileLength, int packageCount, 
                 long size = b.getLong();
                 inputs.add(new InputIdentity(KINDS[kind], origin, name, size, getString(b)));
             }
-            return new SnapshotHeader(chunkShift, fileLength, packageCount, nameCount, docCount, longDescCount,
+            return new SnapshotHeader(chunkShift, fileLength, packageCount, nameCount, docCount, loweredCount,
                     sourceCount, sections, architectures, origins, inputs);
         } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
             throw new IndexFormatException(source, "header", "inconsistent header: " + e.getMessage(), e);

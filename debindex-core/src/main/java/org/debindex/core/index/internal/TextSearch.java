@@ -73,7 +73,7 @@ public final class TextSearch {
             if (!q.namesOnly()) {
                 docHits[i] = new BitSet();
                 if (patterns[i] == null) {
-                    TextScan.scan(r.snapshot, r.docText, needles[i], false, r.docUnits(), docHits[i]);
+                    scanDocs(r, needles[i], docHits[i]);
                 } else {
                     regexDocs(r, patterns[i], docHits[i]);
                 }
@@ -294,10 +294,40 @@ public final class TextSearch {
         }
     }
 
+    /**
+     * Marks the search documents whose lower case contains {@code needle} (lower case): a scan
+     * of the documents that folds ASCII letters, which is their whole lower case for all but a
+     * few, and for those few a scan of their lower-cased copies instead.
+     */
+    private static void scanDocs(IndexReader r, byte[] needle, BitSet out) throws IndexFormatException {
+        TextScan.scan(r.snapshot, r.docText, needle, true, r.docUnits(), out);
+        if (r.loweredCount == 0) {
+            return;
+        }
+        int[] lowered = r.loweredDocs();
+        for (int d : lowered) {
+            out.clear(d);
+        }
+        BitSet hits = new BitSet(lowered.length);
+        TextScan.scan(r.snapshot, r.loweredText, needle, false, r.loweredUnits(), hits);
+        for (int i = hits.nextSetBit(0); i >= 0; i = hits.nextSetBit(i + 1)) {
+            out.set(lowered[i]);
+        }
+    }
+
+    /** Runs the pattern over each search document's lower case, as {@link #scanDocs} sees it. */
     private static void regexDocs(IndexReader r, Pattern p, BitSet out) throws IndexFormatException {
         int[] starts = r.snapshot.ints(r.docIndex, 0, r.docCount + 1);
         byte[] text = new byte[r.snapshot.textLength(r.docText)];
         r.snapshot.readThrough(r.docText, 0, text, 0, text.length);
+        for (int i = 0; i < text.length; i++) {
+            byte b = text[i];
+            if (b >= 'A' && b <= 'Z') {
+                text[i] = (byte) (b + ('a' - 'A'));
+            }
+        }
+        int[] lowered = r.loweredDocs();
+        int next = 0;
         Matcher m = p.matcher("");
         for (int d = 0; d < r.docCount; d++) {
             int from = starts[d];
@@ -305,7 +335,9 @@ public final class TextSearch {
             if (from < 0 || to < from || to > text.length) {
                 throw r.snapshot.corrupt(r.docIndex, "document " + d + " has an impossible text range");
             }
-            if (m.reset(new String(text, from, to - from, StandardCharsets.UTF_8)).find()) {
+            String doc = next < lowered.length && lowered[next] == d ? r.lowered(next++)
+                    : new String(text, from, to - from, StandardCharsets.UTF_8);
+            if (m.reset(doc).find()) {
                 out.set(d);
             }
         }
