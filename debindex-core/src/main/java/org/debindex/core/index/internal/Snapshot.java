@@ -225,10 +225,7 @@ public final class Snapshot {
      * @throws IndexFormatException if the range leaves the section or a chunk fails its CRC32C
      */
     public void ensure(Section s, long offset, long length) throws IndexFormatException {
-        if (offset < 0 || length < 0 || offset + length > s.length) {
-            throw new IndexFormatException(source, s.label(), "reference to bytes " + offset + "+" + length
-                    + " outside the section of " + s.length + " bytes; corrupt snapshot");
-        }
+        requireInSection(s, offset, length);
         if (checked == null || length == 0) {
             return;
         }
@@ -243,14 +240,27 @@ public final class Snapshot {
         }
     }
 
+    private void requireInSection(Section s, long offset, long length) throws IndexFormatException {
+        if (offset < 0 || length < 0 || offset + length > s.length) {
+            throw new IndexFormatException(source, s.label(), "reference to bytes " + offset + "+" + length
+                    + " outside the section of " + s.length + " bytes; corrupt snapshot");
+        }
+    }
+
     private void check(Section s, int chunk, int global) throws IndexFormatException {
         int from = chunk << shift;
         int to = (int) Math.min(s.length, (long) from + (1 << shift));
         CRC32C crc = new CRC32C();
         crc.update(s.buf.duplicate().position(from).limit(to));
+        accept(s, chunk, global, crc, to - from);
+    }
+
+    /** Marks the chunk checked if {@code crc} (over its {@code length} bytes) is the stored one. */
+    private void accept(Section s, int chunk, int global, CRC32C crc, int length) throws IndexFormatException {
         if ((int) crc.getValue() != crcs.getInt(4 * global)) {
-            throw new IndexFormatException(source, s.label(), "chunk " + chunk + " (bytes " + from + "-" + (to - 1)
-                    + ") fails its CRC32C check; expected an intact snapshot (rebuild it)");
+            long from = (long) chunk << shift;
+            throw new IndexFormatException(source, s.label(), "chunk " + chunk + " (bytes " + from + "-"
+                    + (from + length - 1) + ") fails its CRC32C check; expected an intact snapshot (rebuild it)");
         }
         checked[global >>> 5] |= 1 << global;
     }
@@ -302,10 +312,7 @@ public final class Snapshot {
             get(s, offset, into, at, length);
             return;
         }
-        if (offset < 0 || length < 0 || offset + length > s.length) {
-            throw new IndexFormatException(source, s.label(), "reference to bytes " + offset + "+" + length
-                    + " outside the section of " + s.length + " bytes; corrupt snapshot");
-        }
+        requireInSection(s, offset, length);
         readFully(s, s.entry.offset() + offset, into, at, length);
         int first = (int) (offset >>> shift);
         int last = (int) ((offset + length - 1) >>> shift);
@@ -348,12 +355,7 @@ public final class Snapshot {
             throws IndexFormatException {
         CRC32C crc = new CRC32C();
         crc.update(copy, at, length);
-        if ((int) crc.getValue() != crcs.getInt(4 * global)) {
-            long from = (long) chunk << shift;
-            throw new IndexFormatException(source, s.label(), "chunk " + chunk + " (bytes " + from + "-"
-                    + (from + length - 1) + ") fails its CRC32C check; expected an intact snapshot (rebuild it)");
-        }
-        checked[global >>> 5] |= 1 << global;
+        accept(s, chunk, global, crc, length);
     }
 
     /** A checked bulk read of the bytes as stored, compressed or not. */
